@@ -1,0 +1,6 @@
+package io.bedrockgateway.application.port.in;
+
+/** How the gateway and its dependencies are doing; cheap enough for every health probe. */
+public interface HealthUseCase {
+  HealthReport check();
+}

@@ -1,0 +1,8 @@
+package io.bedrockgateway.application.port.out;
+
+/** Reports whether one dependency (a store, an upstream) can serve. Must be cheap and bounded. */
+public interface DependencyProbe {
+  String name();
+
+  DependencyHealth check();
+}

@@ -1,0 +1,100 @@
+package io.bedrockgateway.application.service;
+
+import io.bedrockgateway.domain.chat.ChatRequest;
+import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.TokenUsage;
+import io.bedrockgateway.domain.error.GatewayException;
+import io.bedrockgateway.domain.key.Principal;
+import io.bedrockgateway.domain.request.RequestContext;
+import io.bedrockgateway.domain.usage.Operation;
+import io.bedrockgateway.domain.usage.Outcome;
+import io.bedrockgateway.domain.usage.UsageEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Collects, while one request runs, what its usage record will say. Not thread-safe. */
+final class UsageTrace {
+  private static final String INTERNAL_ERROR = "internal_error";
+
+  private final RequestContext context;
+  private final Operation operation;
+  private final Clock clock;
+  private Optional<Principal> principal = Optional.empty();
+  private Optional<ModelId> requestedModel = Optional.empty();
+  private Optional<ModelId> servedModel = Optional.empty();
+  private Optional<Duration> timeToFirstToken = Optional.empty();
+  private TokenUsage usage = TokenUsage.NONE;
+
+  UsageTrace(RequestContext context, Operation operation, Clock clock) {
+    this.context = context;
+    this.operation = operation;
+    this.clock = clock;
+  }
+
+  void principal(Principal value) {
+    principal = Optional.of(value);
+  }
+
+  void requestedModel(ModelId value) {
+    requestedModel = Optional.of(value);
+  }
+
+  void served(ModelId model, TokenUsage actual) {
+    servedModel = Optional.of(model);
+    usage = actual;
+  }
+
+  void usage(TokenUsage actual) {
+    usage = actual;
+  }
+
+  TokenUsage usage() {
+    return usage;
+  }
+
+  void firstTokenNow() {
+    if (timeToFirstToken.isEmpty()) {
+      timeToFirstToken = Optional.of(elapsed());
+    }
+  }
+
+  UsageEvent succeeded() {
+    return event(Outcome.SUCCEEDED, Optional.empty());
+  }
+
+  UsageEvent failed(RuntimeException failure) {
+    return failure instanceof GatewayException known
+        ? event(Outcome.of(known), Optional.of(known.kind()))
+        : event(Outcome.FAILED, Optional.of(INTERNAL_ERROR));
+  }
+
+  private UsageEvent event(Outcome outcome, Optional<String> errorKind) {
+    return new UsageEvent(
+        context,
+        principal,
+        operation,
+        requestedModel,
+        servedModel,
+        outcome,
+        errorKind,
+        usage,
+        elapsed(),
+        timeToFirstToken,
+        operation == Operation.CONVERSE_STREAM);
+  }
+
+  private Duration elapsed() {
+    return Duration.between(context.receivedAt(), clock.instant());
+  }
+
+  /** Tokens estimated from text, for requests that ended before the model reported its count. */
+  static TokenUsage estimate(ChatRequest request, long outputCharacters) {
+    return new TokenUsage(
+        tokensForCharacters(request.promptCharacters()), tokensForCharacters(outputCharacters));
+  }
+
+  private static long tokensForCharacters(long characters) {
+    return (characters + 3) / 4;
+  }
+}

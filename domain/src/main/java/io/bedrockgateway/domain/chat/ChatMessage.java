@@ -1,0 +1,18 @@
+package io.bedrockgateway.domain.chat;
+
+import java.util.List;
+import java.util.Objects;
+
+public record ChatMessage(Role role, List<ContentBlock> content) {
+  public ChatMessage {
+    Objects.requireNonNull(role, "role");
+    content = List.copyOf(Objects.requireNonNull(content, "content"));
+    if (content.isEmpty()) {
+      throw new IllegalArgumentException("content must not be empty");
+    }
+  }
+
+  public static ChatMessage text(Role role, String text) {
+    return new ChatMessage(role, List.of(new TextBlock(text)));
+  }
+}

@@ -1,0 +1,50 @@
+package io.bedrockgateway.domain.chat;
+
+import java.util.Objects;
+
+/** The events of a streamed answer, in the order a model emits them. */
+public sealed interface ChatStreamEvent {
+
+  record MessageStart(Role role) implements ChatStreamEvent {
+    public MessageStart {
+      Objects.requireNonNull(role, "role");
+    }
+  }
+
+  record ContentBlockStart(int index) implements ChatStreamEvent {
+    public ContentBlockStart {
+      requireIndex(index);
+    }
+  }
+
+  record TextDelta(int index, String text) implements ChatStreamEvent {
+    public TextDelta {
+      requireIndex(index);
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  record ContentBlockStop(int index) implements ChatStreamEvent {
+    public ContentBlockStop {
+      requireIndex(index);
+    }
+  }
+
+  record MessageStop(StopReason stopReason) implements ChatStreamEvent {
+    public MessageStop {
+      Objects.requireNonNull(stopReason, "stopReason");
+    }
+  }
+
+  record Metadata(TokenUsage usage, long latencyMs) implements ChatStreamEvent {
+    public Metadata {
+      Objects.requireNonNull(usage, "usage");
+    }
+  }
+
+  private static void requireIndex(int index) {
+    if (index < 0) {
+      throw new IllegalArgumentException("content block index must not be negative");
+    }
+  }
+}

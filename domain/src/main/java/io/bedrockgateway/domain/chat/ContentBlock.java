@@ -1,0 +1,4 @@
+package io.bedrockgateway.domain.chat;
+
+/** One piece of a chat turn. */
+public sealed interface ContentBlock permits TextBlock {}

@@ -1,0 +1,12 @@
+package io.bedrockgateway.domain.chat;
+
+import java.util.Objects;
+
+public record TextBlock(String text) implements ContentBlock {
+  public TextBlock {
+    Objects.requireNonNull(text, "text");
+    if (text.isBlank()) {
+      throw new IllegalArgumentException("text must not be blank");
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package io.bedrockgateway.domain.quota;
+
+/** The limits a plan can set; the wire name is what a denied caller is told. */
+public enum LimitKind {
+  REQUESTS("requests");
+
+  private final String wireName;
+
+  LimitKind(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+}

@@ -1,0 +1,43 @@
+package io.bedrockgateway.domain.usage;
+
+import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.TokenUsage;
+import io.bedrockgateway.domain.key.Principal;
+import io.bedrockgateway.domain.request.RequestContext;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One record per request, whatever its outcome. It holds the key's public id and labels, never the
+ * key itself.
+ */
+public record UsageEvent(
+    RequestContext context,
+    Optional<Principal> principal,
+    Operation operation,
+    Optional<ModelId> requestedModel,
+    Optional<ModelId> servedModel,
+    Outcome outcome,
+    Optional<String> errorKind,
+    TokenUsage usage,
+    Duration latency,
+    Optional<Duration> timeToFirstToken,
+    boolean streamed) {
+
+  public UsageEvent {
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(principal, "principal");
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(requestedModel, "requestedModel");
+    Objects.requireNonNull(servedModel, "servedModel");
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(errorKind, "errorKind");
+    Objects.requireNonNull(usage, "usage");
+    Objects.requireNonNull(latency, "latency");
+    Objects.requireNonNull(timeToFirstToken, "timeToFirstToken");
+    if ((outcome == Outcome.SUCCEEDED) != errorKind.isEmpty()) {
+      throw new IllegalArgumentException("an error kind is given exactly when the request failed");
+    }
+  }
+}
