@@ -1,8 +1,10 @@
 package io.bedrockgateway.domain.key;
 
+import io.bedrockgateway.domain.quota.Plan;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** A stored API key: its hash, never the key itself. */
 public record ApiKeyRecord(
@@ -17,6 +19,25 @@ public record ApiKeyRecord(
 
   public static ApiKeyRecord active(KeyHash hash, Principal principal) {
     return new ApiKeyRecord(hash, principal, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * A key configured as plain text (the {@code API_KEYS} list): stored by hash, with an id derived
+   * from the hash so that it never reveals the key.
+   */
+  public static ApiKeyRecord configured(ApiKeySecret key, Plan plan) {
+    KeyHash hash = key.hash();
+    KeyId id = hash.derivedKeyId();
+    Principal principal =
+        new Principal(
+            id,
+            "configured-" + id,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            plan,
+            Set.of());
+    return active(hash, principal);
   }
 
   public boolean isUsableAt(Instant now) {

@@ -1,0 +1,17 @@
+package io.bedrockgateway.adapter.memory;
+
+import io.bedrockgateway.application.port.out.DependencyHealth;
+import io.bedrockgateway.application.port.out.DependencyProbe;
+
+/** Says that keys, limits and usage live in this process (the embedded mode). */
+public final class InMemoryStorageProbe implements DependencyProbe {
+  @Override
+  public String name() {
+    return "storage";
+  }
+
+  @Override
+  public DependencyHealth check() {
+    return DependencyHealth.up("in-memory: keys, limits and usage are kept in this process");
+  }
+}

@@ -1,0 +1,39 @@
+package io.bedrockgateway.adapter.memory;
+
+import io.bedrockgateway.application.port.out.UsageLedger;
+import io.bedrockgateway.domain.request.RequestId;
+import io.bedrockgateway.domain.usage.UsageEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Usage kept in this process: the most recent {@code capacity} events, for the embedded mode and
+ * tests. Appending the same request id twice keeps the first record.
+ */
+public final class InMemoryUsageLedger implements UsageLedger {
+  private final int capacity;
+  private final Map<RequestId, UsageEvent> events;
+
+  public InMemoryUsageLedger(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be at least 1");
+    }
+    this.capacity = capacity;
+    this.events = new LinkedHashMap<>();
+  }
+
+  @Override
+  public synchronized void append(UsageEvent event) {
+    events.putIfAbsent(event.context().requestId(), event);
+    if (events.size() > capacity) {
+      events.remove(events.keySet().iterator().next());
+    }
+  }
+
+  /** The kept events, oldest first. */
+  public synchronized List<UsageEvent> events() {
+    return new ArrayList<>(events.values());
+  }
+}

@@ -1,0 +1,336 @@
+package io.bedrockgateway.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.bedrockgateway.application.port.in.ConverseCommand;
+import io.bedrockgateway.application.port.in.ConverseResult;
+import io.bedrockgateway.application.port.in.ConverseStreamObserver;
+import io.bedrockgateway.application.port.out.ModelInvoker;
+import io.bedrockgateway.application.port.out.QuotaCounter;
+import io.bedrockgateway.application.port.out.TestPrincipals;
+import io.bedrockgateway.domain.chat.ChatMessage;
+import io.bedrockgateway.domain.chat.ChatRequest;
+import io.bedrockgateway.domain.chat.ChatResponse;
+import io.bedrockgateway.domain.chat.ChatStreamEvent;
+import io.bedrockgateway.domain.chat.ChatStreamSink;
+import io.bedrockgateway.domain.chat.InferenceParameters;
+import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.Role;
+import io.bedrockgateway.domain.chat.StopReason;
+import io.bedrockgateway.domain.chat.StreamSummary;
+import io.bedrockgateway.domain.chat.TokenUsage;
+import io.bedrockgateway.domain.error.ClientCancelled;
+import io.bedrockgateway.domain.error.Forbidden;
+import io.bedrockgateway.domain.error.GatewayException;
+import io.bedrockgateway.domain.error.RateLimited;
+import io.bedrockgateway.domain.error.Unauthorized;
+import io.bedrockgateway.domain.error.UpstreamFailed;
+import io.bedrockgateway.domain.key.ApiKeyRecord;
+import io.bedrockgateway.domain.key.ApiKeySecret;
+import io.bedrockgateway.domain.key.Principal;
+import io.bedrockgateway.domain.quota.AdmissionDecision;
+import io.bedrockgateway.domain.quota.LimitKind;
+import io.bedrockgateway.domain.quota.RateLimitStatus;
+import io.bedrockgateway.domain.quota.Reservation;
+import io.bedrockgateway.domain.request.RequestContext;
+import io.bedrockgateway.domain.request.RequestId;
+import io.bedrockgateway.domain.usage.Outcome;
+import io.bedrockgateway.domain.usage.UsageEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ConverseServiceTest {
+  private static final ModelId DEFAULT_MODEL = new ModelId("amazon.nova-lite-v1:0");
+  private static final ApiKeySecret KEY = new ApiKeySecret("bgw_test_key");
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
+  private static final RateLimitStatus STATUS =
+      new RateLimitStatus(10, 9, Instant.parse("2026-11-24T12:01:00Z"));
+
+  private final Principal principal = TestPrincipals.unlimited();
+  private final List<UsageEvent> usage = new ArrayList<>();
+  private final List<TokenUsage> settled = new ArrayList<>();
+  private final List<ChatRequest> invoked = new ArrayList<>();
+  private AdmissionDecision decision;
+
+  private ConverseService service(ModelInvoker invoker) {
+    ApiKeyRecord stored = ApiKeyRecord.active(KEY.hash(), principal);
+    QuotaCounter quota =
+        new QuotaCounter() {
+          @Override
+          public AdmissionDecision admit(Principal who) {
+            return decision != null
+                ? decision
+                : new AdmissionDecision.Admitted(
+                    new Reservation(who.keyId(), who.plan()), Optional.of(STATUS));
+          }
+
+          @Override
+          public void settle(Reservation reservation, TokenUsage actual) {
+            settled.add(actual);
+          }
+        };
+    return new ConverseService(
+        hash -> stored.hash().equals(hash) ? Optional.of(stored) : Optional.empty(),
+        quota,
+        invoker,
+        usage::add,
+        CLOCK,
+        new ConverseSettings(DEFAULT_MODEL));
+  }
+
+  @Test
+  void answersWithTheDefaultModelAndRecordsUsage() {
+    ConverseResult result = service(answering("Hi there")).converse(command(Optional.of(KEY)));
+
+    assertThat(invoked)
+        .singleElement()
+        .extracting(ChatRequest::requireModel)
+        .isEqualTo(DEFAULT_MODEL);
+    assertThat(result.rateLimit()).contains(STATUS);
+    assertThat(settled).containsExactly(new TokenUsage(3, 2));
+    UsageEvent event = usage.getFirst();
+    assertThat(event.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(event.principal()).contains(principal);
+    assertThat(event.servedModel()).contains(DEFAULT_MODEL);
+    assertThat(event.usage()).isEqualTo(new TokenUsage(3, 2));
+    assertThat(event.streamed()).isFalse();
+  }
+
+  @Test
+  void refusesAMissingKeyWithoutCallingTheModel() {
+    assertThatThrownBy(() -> service(answering("x")).converse(command(Optional.empty())))
+        .isInstanceOfSatisfying(
+            Unauthorized.class,
+            failure -> assertThat(failure.reason()).isEqualTo(Unauthorized.Reason.MISSING_KEY));
+
+    assertThat(invoked).isEmpty();
+    assertThat(usage)
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.outcome()).isEqualTo(Outcome.REJECTED);
+              assertThat(event.principal()).isEmpty();
+              assertThat(event.errorKind()).contains("missing_api_key");
+            });
+  }
+
+  @Test
+  void refusesAnUnknownKey() {
+    assertThatThrownBy(
+            () ->
+                service(answering("x"))
+                    .converse(command(Optional.of(new ApiKeySecret("bgw_unknown")))))
+        .isInstanceOfSatisfying(
+            Unauthorized.class,
+            failure -> assertThat(failure.reason()).isEqualTo(Unauthorized.Reason.INVALID_KEY));
+    assertThat(invoked).isEmpty();
+  }
+
+  @Test
+  void refusesAModelTheKeyMayNotUse() {
+    Principal restricted =
+        new Principal(
+            principal.keyId(),
+            principal.name(),
+            principal.application(),
+            principal.department(),
+            principal.project(),
+            principal.plan(),
+            Set.of(new ModelId("amazon.nova-micro-v1:0")));
+    ApiKeyRecord stored = ApiKeyRecord.active(KEY.hash(), restricted);
+    ConverseService service =
+        new ConverseService(
+            hash -> Optional.of(stored),
+            new AlwaysAdmit(),
+            answering("x"),
+            usage::add,
+            CLOCK,
+            new ConverseSettings(DEFAULT_MODEL));
+
+    assertThatThrownBy(() -> service.converse(command(Optional.of(KEY))))
+        .isInstanceOf(Forbidden.class)
+        .hasMessageContaining(DEFAULT_MODEL.value());
+    assertThat(invoked).isEmpty();
+  }
+
+  @Test
+  void aDeniedAdmissionIsRateLimitedAndNeverReachesTheModel() {
+    decision =
+        new AdmissionDecision.Denied(
+            LimitKind.REQUESTS, Duration.ofSeconds(7), Optional.of(STATUS));
+
+    assertThatThrownBy(() -> service(answering("x")).converse(command(Optional.of(KEY))))
+        .isInstanceOfSatisfying(
+            RateLimited.class,
+            failure -> {
+              assertThat(failure.limit()).isEqualTo(LimitKind.REQUESTS);
+              assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+              assertThat(failure.status()).contains(STATUS);
+            });
+    assertThat(invoked).isEmpty();
+    assertThat(settled).isEmpty();
+    assertThat(usage.getFirst().outcome()).isEqualTo(Outcome.REJECTED);
+  }
+
+  @Test
+  void streamsEventsAfterTheAdmissionAndRecordsTheReportedUsage() {
+    List<Object> seen = new ArrayList<>();
+    ConverseStreamObserver observer = observer(seen);
+    List<ChatStreamEvent> script =
+        List.of(
+            new ChatStreamEvent.MessageStart(Role.ASSISTANT),
+            new ChatStreamEvent.TextDelta(0, "Hel"),
+            new ChatStreamEvent.TextDelta(0, "lo"),
+            new ChatStreamEvent.ContentBlockStop(0),
+            new ChatStreamEvent.MessageStop(StopReason.END_TURN),
+            new ChatStreamEvent.Metadata(new TokenUsage(4, 2), 12));
+
+    StreamSummary summary =
+        service(streaming(script, Optional.empty())).stream(command(Optional.of(KEY)), observer);
+
+    assertThat(seen.getFirst()).isEqualTo(Optional.of(STATUS));
+    assertThat(seen.subList(1, seen.size())).containsExactlyElementsOf(script);
+    assertThat(summary.usage()).isEqualTo(new TokenUsage(4, 2));
+    assertThat(settled).containsExactly(new TokenUsage(4, 2));
+    UsageEvent event = usage.getFirst();
+    assertThat(event.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(event.streamed()).isTrue();
+    assertThat(event.timeToFirstToken()).isPresent();
+  }
+
+  @Test
+  void aStreamThatFailsMidwaySettlesWhatItProduced() {
+    List<ChatStreamEvent> script =
+        List.of(
+            new ChatStreamEvent.MessageStart(Role.ASSISTANT),
+            new ChatStreamEvent.TextDelta(0, "12345678"));
+
+    assertThatThrownBy(
+            () ->
+                service(streaming(script, Optional.of(new UpstreamFailed("broken")))).stream(
+                    command(Optional.of(KEY)), observer(new ArrayList<>())))
+        .isInstanceOf(UpstreamFailed.class);
+
+    TokenUsage estimate = new TokenUsage(2, 2);
+    assertThat(settled).containsExactly(estimate);
+    assertThat(usage.getFirst().outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(usage.getFirst().usage()).isEqualTo(estimate);
+    assertThat(usage.getFirst().errorKind()).contains("upstream_failed");
+  }
+
+  @Test
+  void aClientThatLeavesIsRecordedAsCancelled() {
+    ConverseStreamObserver leaving =
+        new ConverseStreamObserver() {
+          @Override
+          public void admitted(Optional<RateLimitStatus> rateLimit) {}
+
+          @Override
+          public void accept(ChatStreamEvent event) {
+            throw new ClientCancelled(null);
+          }
+        };
+
+    assertThatThrownBy(
+            () ->
+                service(
+                    streaming(List.of(new ChatStreamEvent.TextDelta(0, "abcd")), Optional.empty()))
+                    .stream(command(Optional.of(KEY)), leaving))
+        .isInstanceOf(ClientCancelled.class);
+    assertThat(usage.getFirst().outcome()).isEqualTo(Outcome.CANCELLED);
+    assertThat(settled).hasSize(1);
+  }
+
+  private ModelInvoker answering(String text) {
+    return new ModelInvoker() {
+      @Override
+      public ChatResponse converse(ChatRequest request) {
+        invoked.add(request);
+        return new ChatResponse(
+            ChatMessage.text(Role.ASSISTANT, text),
+            StopReason.END_TURN,
+            new TokenUsage(3, 2),
+            5,
+            request.requireModel());
+      }
+
+      @Override
+      public StreamSummary converseStream(ChatRequest request, ChatStreamSink sink) {
+        throw new AssertionError("not streamed");
+      }
+    };
+  }
+
+  private ModelInvoker streaming(List<ChatStreamEvent> script, Optional<GatewayException> failure) {
+    return new ModelInvoker() {
+      @Override
+      public ChatResponse converse(ChatRequest request) {
+        throw new AssertionError("not a plain call");
+      }
+
+      @Override
+      public StreamSummary converseStream(ChatRequest request, ChatStreamSink sink) {
+        invoked.add(request);
+        script.forEach(sink::accept);
+        failure.ifPresent(
+            error -> {
+              throw error;
+            });
+        TokenUsage reported =
+            script.stream()
+                .filter(ChatStreamEvent.Metadata.class::isInstance)
+                .map(event -> ((ChatStreamEvent.Metadata) event).usage())
+                .findFirst()
+                .orElse(TokenUsage.NONE);
+        return new StreamSummary(StopReason.END_TURN, reported, 12, request.requireModel());
+      }
+    };
+  }
+
+  private static ConverseStreamObserver observer(List<Object> seen) {
+    return new ConverseStreamObserver() {
+      @Override
+      public void admitted(Optional<RateLimitStatus> rateLimit) {
+        seen.add(rateLimit);
+      }
+
+      @Override
+      public void accept(ChatStreamEvent event) {
+        seen.add(event);
+      }
+    };
+  }
+
+  private static ConverseCommand command(Optional<ApiKeySecret> key) {
+    ChatRequest request =
+        new ChatRequest(
+            Optional.empty(),
+            List.of(ChatMessage.text(Role.USER, "Hello")),
+            List.of(),
+            InferenceParameters.DEFAULTS);
+    RequestContext context =
+        new RequestContext(
+            RequestId.generate(), CLOCK.instant(), Optional.empty(), Optional.empty());
+    return new ConverseCommand(key, request, context);
+  }
+
+  private static final class AlwaysAdmit implements QuotaCounter {
+    @Override
+    public AdmissionDecision admit(Principal who) {
+      return new AdmissionDecision.Admitted(
+          new Reservation(who.keyId(), who.plan()), Optional.empty());
+    }
+
+    @Override
+    public void settle(Reservation reservation, TokenUsage actual) {}
+  }
+}

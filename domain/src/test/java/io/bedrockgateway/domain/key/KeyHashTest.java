@@ -1,0 +1,57 @@
+package io.bedrockgateway.domain.key;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bedrockgateway.domain.quota.Plan;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class KeyHashTest {
+
+  @Test
+  void isTheSha256OfTheWholeKey() {
+    assertThat(KeyHash.of("abc").hex())
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  }
+
+  @Test
+  void matchesOnlyTheSameHash() {
+    assertThat(KeyHash.of("k1").matches(KeyHash.of("k1"))).isTrue();
+    assertThat(KeyHash.of("k1").matches(KeyHash.of("k2"))).isFalse();
+  }
+
+  @Test
+  void neverPrintsTheSecretOrTheWholeHash() {
+    ApiKeySecret secret = new ApiKeySecret("bgw_super_secret");
+
+    assertThat(secret.toString()).doesNotContain("super_secret");
+    assertThat(secret.hash().toString()).doesNotContain(secret.hash().hex());
+  }
+
+  @Test
+  void aConfiguredKeyGetsAnIdDerivedFromItsHash() {
+    ApiKeySecret secret = new ApiKeySecret("k1");
+    ApiKeyRecord record = ApiKeyRecord.configured(secret, new Plan("default", Optional.empty()));
+
+    assertThat(record.principal().keyId().value()).isEqualTo(secret.hash().hex().substring(0, 12));
+    assertThat(record.principal().name()).doesNotContain("k1");
+  }
+
+  @Test
+  void aRevokedOrExpiredKeyIsNotUsable() {
+    ApiKeyRecord active =
+        ApiKeyRecord.configured(new ApiKeySecret("k1"), new Plan("default", Optional.empty()));
+    Instant now = Instant.parse("2026-11-24T12:00:00Z");
+
+    ApiKeyRecord revoked =
+        new ApiKeyRecord(
+            active.hash(), active.principal(), Optional.empty(), Optional.of(now.minusSeconds(1)));
+    ApiKeyRecord expired =
+        new ApiKeyRecord(active.hash(), active.principal(), Optional.of(now), Optional.empty());
+
+    assertThat(active.isUsableAt(now)).isTrue();
+    assertThat(revoked.isUsableAt(now)).isFalse();
+    assertThat(expired.isUsableAt(now)).isFalse();
+  }
+}
