@@ -1,6 +1,6 @@
 package io.bedrockgateway.domain.key;
 
-import io.bedrockgateway.domain.quota.Plan;
+import io.bedrockgateway.domain.plan.Plan;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.bedrockgateway.domain.key;
 
 import io.bedrockgateway.domain.chat.ModelId;
-import io.bedrockgateway.domain.quota.Plan;
+import io.bedrockgateway.domain.plan.Plan;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

@@ -2,7 +2,7 @@ package io.bedrockgateway.domain.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bedrockgateway.domain.quota.Plan;
+import io.bedrockgateway.domain.plan.Plan;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.bedrockgateway.application.port.out;
 
 import io.bedrockgateway.domain.key.KeyId;
 import io.bedrockgateway.domain.key.Principal;
-import io.bedrockgateway.domain.quota.Plan;
-import io.bedrockgateway.domain.quota.RequestRate;
+import io.bedrockgateway.domain.plan.Plan;
+import io.bedrockgateway.domain.plan.RequestRate;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;

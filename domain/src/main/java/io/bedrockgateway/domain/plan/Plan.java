@@ -1,4 +1,4 @@
-package io.bedrockgateway.domain.quota;
+package io.bedrockgateway.domain.plan;
 
 import java.util.Objects;
 import java.util.Optional;
