@@ -1,0 +1,18 @@
+package io.bedrockgateway.emulator;
+
+/** The Bedrock Runtime operations the emulator serves, with the last segment of their path. */
+public enum BedrockOperation {
+  CONVERSE("converse"),
+  CONVERSE_STREAM("converse-stream");
+
+  private final String pathSuffix;
+
+  BedrockOperation(String pathSuffix) {
+    this.pathSuffix = pathSuffix;
+  }
+
+  /** The route of this operation, e.g. {@code /model/{modelId}/converse-stream}. */
+  String route() {
+    return "/model/{modelId}/" + pathSuffix;
+  }
+}

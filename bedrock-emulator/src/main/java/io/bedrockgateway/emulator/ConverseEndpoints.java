@@ -1,0 +1,123 @@
+package io.bedrockgateway.emulator;
+
+import io.bedrockgateway.emulator.Fault.FailAfterDeltas;
+import io.bedrockgateway.emulator.Fault.StallAfterDeltas;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/** Serves Converse and ConverseStream with the emulator's deterministic answers. */
+final class ConverseEndpoints {
+
+  private static final String EVENT_STREAM = "application/vnd.amazon.eventstream";
+  private static final String ASSISTANT = "assistant";
+  private static final int TEXT_BLOCK = 0;
+
+  private final EmulatorSettings settings;
+  private final RequestJournal journal;
+  private final Pacer pacer;
+
+  ConverseEndpoints(EmulatorSettings settings, RequestJournal journal, Pacer pacer) {
+    this.settings = settings;
+    this.journal = journal;
+    this.pacer = pacer;
+  }
+
+  void converse(Context ctx) throws InterruptedException {
+    long startNanos = System.nanoTime();
+    AnswerPlan plan = receive(ctx, BedrockOperation.CONVERSE);
+    pacer.await(plan.timeToGenerate(plan.tokensToSend().size()));
+    switch (plan.interruption().orElse(null)) {
+      case null -> {}
+      case FailAfterDeltas failure -> throw new BedrockServiceException(failure.error());
+      case StallAfterDeltas stall -> {
+        pacer.stall();
+        throw new BedrockServiceException(ServiceError.MODEL_TIMEOUT);
+      }
+    }
+    Map<String, Object> message =
+        Map.of(
+            "content", List.of(Map.of("text", String.join("", plan.tokens()))), "role", ASSISTANT);
+    ctx.contentType("application/json");
+    ctx.result(
+        WireJson.write(
+            Map.of(
+                "metrics", metrics(startNanos),
+                "output", Map.of("message", message),
+                "stopReason", plan.stopReason(),
+                "usage", usage(plan))));
+  }
+
+  void converseStream(Context ctx) throws IOException, InterruptedException {
+    long startNanos = System.nanoTime();
+    AnswerPlan plan = receive(ctx, BedrockOperation.CONVERSE_STREAM);
+    ctx.contentType(EVENT_STREAM);
+    // The request is accepted: like Bedrock, answer 200 now and let the events follow as the model
+    // produces them.
+    ctx.res().flushBuffer();
+    EventStreamWriter events = new EventStreamWriter(ctx.res().getOutputStream());
+    pacer.await(plan.timeToFirstToken());
+    events.event("messageStart", Map.of("role", ASSISTANT));
+    List<String> tokens = plan.tokensToSend();
+    for (int index = 0; index < tokens.size(); index++) {
+      if (index > 0) {
+        pacer.await(plan.tokenDelay());
+      }
+      events.event(
+          "contentBlockDelta",
+          Map.of("contentBlockIndex", TEXT_BLOCK, "delta", Map.of("text", tokens.get(index))));
+    }
+    switch (plan.interruption().orElse(null)) {
+      case null -> {
+        events.event("contentBlockStop", Map.of("contentBlockIndex", TEXT_BLOCK));
+        events.event("messageStop", Map.of("stopReason", plan.stopReason()));
+        events.event("metadata", Map.of("metrics", metrics(startNanos), "usage", usage(plan)));
+      }
+      case FailAfterDeltas failure ->
+          events.exception(failure.error(), failure.error().defaultMessage());
+      case StallAfterDeltas stall -> {
+        pacer.stall();
+        events.exception(
+            ServiceError.MODEL_STREAM_ERROR, ServiceError.MODEL_TIMEOUT.defaultMessage());
+      }
+    }
+  }
+
+  private AnswerPlan receive(Context ctx, BedrockOperation operation) {
+    String modelId = ModelPath.modelId(ctx.path());
+    byte[] body = ctx.bodyAsBytes();
+    journal.record(
+        new RecordedRequest(
+            operation, modelId, new String(body, StandardCharsets.UTF_8), headers(ctx)));
+    return AnswerPlan.of(ConverseRequestParser.parse(body), settings);
+  }
+
+  private static Map<String, List<String>> headers(Context ctx) {
+    Map<String, List<String>> headers = new TreeMap<>();
+    for (String name : Collections.list(ctx.req().getHeaderNames())) {
+      headers
+          .computeIfAbsent(name.toLowerCase(Locale.ROOT), lowerCaseName -> new ArrayList<>())
+          .addAll(Collections.list(ctx.req().getHeaders(name)));
+    }
+    headers.replaceAll((name, values) -> List.copyOf(values));
+    return headers;
+  }
+
+  private static Map<String, Object> metrics(long startNanos) {
+    return Map.of("latencyMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+  }
+
+  private static Map<String, Object> usage(AnswerPlan plan) {
+    return Map.of(
+        "inputTokens", plan.inputTokens(),
+        "outputTokens", plan.outputTokens(),
+        "totalTokens", plan.inputTokens() + plan.outputTokens());
+  }
+}
