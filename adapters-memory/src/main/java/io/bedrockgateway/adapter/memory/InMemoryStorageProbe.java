@@ -1,7 +1,7 @@
 package io.bedrockgateway.adapter.memory;
 
-import io.bedrockgateway.application.port.out.DependencyHealth;
 import io.bedrockgateway.application.port.out.DependencyProbe;
+import io.bedrockgateway.domain.health.DependencyHealth;
 
 /** Says that keys, limits and usage live in this process (the embedded mode). */
 public final class InMemoryStorageProbe implements DependencyProbe {

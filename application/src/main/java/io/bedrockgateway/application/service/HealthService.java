@@ -2,8 +2,8 @@ package io.bedrockgateway.application.service;
 
 import io.bedrockgateway.application.port.in.HealthReport;
 import io.bedrockgateway.application.port.in.HealthUseCase;
-import io.bedrockgateway.application.port.out.DependencyHealth;
 import io.bedrockgateway.application.port.out.DependencyProbe;
+import io.bedrockgateway.domain.health.DependencyHealth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -3,8 +3,8 @@ package io.bedrockgateway.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bedrockgateway.application.port.in.HealthReport;
-import io.bedrockgateway.application.port.out.DependencyHealth;
 import io.bedrockgateway.application.port.out.DependencyProbe;
+import io.bedrockgateway.domain.health.DependencyHealth;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.bedrockgateway.application.port.in;
 
-import io.bedrockgateway.application.port.out.DependencyHealth;
+import io.bedrockgateway.domain.health.DependencyHealth;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.bedrockgateway.application.port.out;
+package io.bedrockgateway.domain.health;
 
 import java.util.Objects;
 

@@ -1,0 +1,62 @@
+package io.bedrockgateway.adapter.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bedrockgateway.application.port.in.ConverseCommand;
+import io.bedrockgateway.application.port.in.ConverseResult;
+import io.bedrockgateway.application.port.in.ConverseUseCase;
+import io.bedrockgateway.domain.error.ClientCancelled;
+import io.bedrockgateway.domain.error.GatewayException;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /converse} and {@code POST /converse-stream}. Both block their (virtual) request
+ * thread until the use case is done, which for a stream means until its last event was sent.
+ */
+final class ConverseHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(ConverseHandlers.class);
+
+  private final ConverseUseCase converse;
+  private final ConverseCommandReader commands;
+  private final ObjectMapper json;
+
+  ConverseHandlers(ConverseUseCase converse, ConverseCommandReader commands, ObjectMapper json) {
+    this.converse = converse;
+    this.commands = commands;
+    this.json = json;
+  }
+
+  void converse(Context ctx) {
+    ConverseResult result = converse.converse(commands.read(ctx));
+    result.rateLimit().ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
+    ctx.json(BedrockJson.converseResponse(result.response()));
+  }
+
+  /**
+   * Failures before the first event propagate to the error handlers and get a real status; after
+   * it, the status is sent, so the stream ends with one error event instead.
+   */
+  void converseStream(Context ctx) {
+    ConverseCommand command = commands.read(ctx);
+    SseEventStream events = new SseEventStream(ctx, json);
+    try {
+      converse.stream(command, events);
+      events.complete();
+    } catch (ClientCancelled gone) {
+      LOG.debug("request {}: the client left during the stream", command.context().requestId());
+    } catch (GatewayException failure) {
+      if (!events.started()) {
+        throw failure;
+      }
+      LOG.debug("request {}: stream ended by {}", command.context().requestId(), failure.kind());
+      events.sendError(ErrorReply.of(failure));
+    } catch (RuntimeException failure) {
+      if (!events.started()) {
+        throw failure;
+      }
+      LOG.error("request {}: stream failed unexpectedly", command.context().requestId(), failure);
+      events.sendError(ErrorResponder.unexpectedReply());
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.bedrockgateway.adapter.http;
+
+import io.bedrockgateway.domain.quota.RateLimitStatus;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+
+/** Headers of the gateway's API that Javalin does not name. */
+final class GatewayHeaders {
+  static final String X_API_KEY = "X-API-Key";
+  static final String RATE_LIMIT_LIMIT = "X-RateLimit-Limit";
+  static final String RATE_LIMIT_REMAINING = "X-RateLimit-Remaining";
+  static final String RATE_LIMIT_RESET = "X-RateLimit-Reset";
+  static final String X_ACCEL_BUFFERING = "X-Accel-Buffering";
+
+  /** Response headers a browser client may read (CORS). */
+  static final List<String> EXPOSED =
+      List.of(
+          io.javalin.http.Header.X_REQUEST_ID,
+          io.javalin.http.Header.RETRY_AFTER,
+          RATE_LIMIT_LIMIT,
+          RATE_LIMIT_REMAINING,
+          RATE_LIMIT_RESET);
+
+  private GatewayHeaders() {}
+
+  static void rateLimit(Context ctx, RateLimitStatus status) {
+    ctx.header(RATE_LIMIT_LIMIT, Long.toString(status.limit()));
+    ctx.header(RATE_LIMIT_REMAINING, Long.toString(status.remaining()));
+    ctx.header(RATE_LIMIT_RESET, Long.toString(epochSecondsRoundedUp(status.resetAt())));
+  }
+
+  private static long epochSecondsRoundedUp(Instant instant) {
+    return instant.getEpochSecond() + (instant.getNano() > 0 ? 1 : 0);
+  }
+}

@@ -1,0 +1,90 @@
+package io.bedrockgateway.adapter.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bedrockgateway.application.port.in.ConverseUseCase;
+import io.bedrockgateway.application.port.in.HealthUseCase;
+import io.bedrockgateway.domain.error.GatewayException;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/** The gateway's HTTP API: the native routes under both prefixes, and health. */
+public final class GatewayHttpServer {
+  /**
+   * Deployed clients use both, e.g. {@code /api/v1/converse} and {@code /api/v1/bedrock/converse}.
+   */
+  private static final List<String> API_PREFIXES = List.of("/api/v1", "/api/v1/bedrock");
+
+  private final Javalin javalin;
+
+  public GatewayHttpServer(
+      HttpSettings settings, ConverseUseCase converse, HealthUseCase health, Clock clock) {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(converse, "converse");
+    Objects.requireNonNull(health, "health");
+    Objects.requireNonNull(clock, "clock");
+    ObjectMapper json = GatewayJson.newMapper();
+    ConverseHandlers converseHandlers =
+        new ConverseHandlers(
+            converse,
+            new ConverseCommandReader(
+                new JsonBodyReader(json, settings.maxRequestBytes()),
+                new ChatRequestMapper(),
+                new ClientAddressResolver(settings.trustedProxies())),
+            json);
+    HealthHandler healthHandler = new HealthHandler(health);
+    ErrorResponder errors = new ErrorResponder();
+    this.javalin =
+        Javalin.create(
+            config -> {
+              configure(config, settings, json);
+              config.routes.before(ctx -> RequestStamp.stamp(ctx, clock));
+              config.routes.get("/health", healthHandler);
+              for (String prefix : API_PREFIXES) {
+                config.routes.post(prefix + "/converse", converseHandlers::converse);
+                config.routes.post(prefix + "/converse-stream", converseHandlers::converseStream);
+                config.routes.get(prefix + "/health", healthHandler);
+              }
+              config.routes.exception(GatewayException.class, errors::gatewayFailure);
+              config.routes.exception(HttpResponseException.class, errors::javalinResponse);
+              config.routes.exception(Exception.class, errors::unexpected);
+            });
+  }
+
+  private static void configure(JavalinConfig config, HttpSettings settings, ObjectMapper json) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.startup.startupWatcherEnabled = false;
+    config.jsonMapper(new JavalinJackson(json, true));
+    // JsonBodyReader enforces the limit with our 413; this keeps Javalin's ctx.body() in line
+    config.http.maxRequestSize = settings.maxRequestBytes();
+    config.http.prefer405over404 = true;
+    JettySetup.apply(config, settings);
+    if (settings.corsEnabled()) {
+      config.bundledPlugins.enableCors(
+          cors -> cors.addRule(rule -> CorsRules.apply(rule, settings)));
+    }
+  }
+
+  /** Starts listening; returns once the port is bound. */
+  public void start() {
+    javalin.start();
+  }
+
+  /** The bound port: the configured one, or the one picked for port 0. */
+  public int port() {
+    return javalin.port();
+  }
+
+  /**
+   * Stops accepting connections and lets running requests, streams included, finish for up to 30
+   * seconds.
+   */
+  public void stop() {
+    javalin.stop();
+  }
+}

@@ -1,0 +1,27 @@
+package io.bedrockgateway.adapter.http;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.bedrockgateway.application.port.in.ConverseUseCase;
+import io.bedrockgateway.application.port.in.HealthUseCase;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Provides the {@link GatewayHttpServer}; the injector must bind {@link ConverseUseCase}, {@link
+ * HealthUseCase} and {@link Clock}. Starting and stopping the server is the caller's job.
+ */
+public final class HttpModule extends AbstractModule {
+  private final HttpSettings settings;
+
+  public HttpModule(HttpSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  @Provides
+  @Singleton
+  GatewayHttpServer gatewayHttpServer(ConverseUseCase converse, HealthUseCase health, Clock clock) {
+    return new GatewayHttpServer(settings, converse, health, clock);
+  }
+}

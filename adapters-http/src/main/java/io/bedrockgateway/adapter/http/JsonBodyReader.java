@@ -1,0 +1,120 @@
+package io.bedrockgateway.adapter.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.bedrockgateway.domain.error.InvalidRequest;
+import io.bedrockgateway.domain.error.PayloadTooLarge;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a JSON request body of bounded size into a wire record. Problems become {@link
+ * PayloadTooLarge} or an {@link InvalidRequest} that names the field, e.g. {@code temperature: must
+ * be a number}.
+ */
+final class JsonBodyReader {
+  private final ObjectMapper mapper;
+  private final long maxBytes;
+
+  JsonBodyReader(ObjectMapper mapper, long maxBytes) {
+    this.mapper = mapper;
+    this.maxBytes = maxBytes;
+  }
+
+  <T> T read(InputStream body, long declaredLength, Class<T> type) {
+    return parse(readBounded(body, declaredLength), type);
+  }
+
+  private byte[] readBounded(InputStream body, long declaredLength) {
+    if (declaredLength > maxBytes) {
+      throw new PayloadTooLarge(maxBytes);
+    }
+    // a chunked body declares no length: read one byte past the limit to notice an excess
+    int readLimit = (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8);
+    try (body) {
+      byte[] bytes = body.readNBytes(readLimit);
+      if (bytes.length > maxBytes) {
+        throw new PayloadTooLarge(maxBytes);
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new InvalidRequest("the request body could not be read: " + e.getMessage());
+    }
+  }
+
+  private <T> T parse(byte[] body, Class<T> type) {
+    if (body.length == 0) {
+      throw new InvalidRequest("the request body is empty: send a JSON object");
+    }
+    try {
+      return mapper.readValue(body, type);
+    } catch (JacksonException e) {
+      throw new InvalidRequest(describe(e));
+    } catch (IOException e) {
+      throw new IllegalStateException("reading JSON from memory failed", e);
+    }
+  }
+
+  private static String describe(JacksonException problem) {
+    for (Throwable cause = problem; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InputCoercionException) {
+        return field(problem) + ": the number is out of range";
+      }
+      if (cause instanceof StreamReadException syntax) {
+        return "the request body is not valid JSON: " + syntax.getOriginalMessage() + at(syntax);
+      }
+    }
+    if (problem instanceof MismatchedInputException mismatch) {
+      return mismatch.getPath().isEmpty()
+          ? "the request body must be a single JSON object"
+          : field(mismatch) + ": must be " + expected(mismatch.getTargetType());
+    }
+    return field(problem) + ": " + problem.getOriginalMessage();
+  }
+
+  private static String at(StreamReadException syntax) {
+    JsonLocation location = syntax.getLocation();
+    return location == null
+        ? ""
+        : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+  }
+
+  /** The JSON path of the problem, as {@code messages[1].content}. */
+  private static String field(JacksonException problem) {
+    if (!(problem instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+      return "body";
+    }
+    String path =
+        mapping.getPath().stream()
+            .map(
+                reference ->
+                    reference.getFieldName() != null
+                        ? "." + reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+            .collect(Collectors.joining());
+    return path.startsWith(".") ? path.substring(1) : path;
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == Integer.class) {
+      return "an integer";
+    }
+    if (type != null && Number.class.isAssignableFrom(type)) {
+      return "a number";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (type != null && Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    return "an object";
+  }
+}

@@ -1,0 +1,140 @@
+package io.bedrockgateway.adapter.http;
+
+import io.bedrockgateway.application.port.in.ConverseCommand;
+import io.bedrockgateway.application.port.in.ConverseResult;
+import io.bedrockgateway.application.port.in.ConverseStreamObserver;
+import io.bedrockgateway.application.port.in.ConverseUseCase;
+import io.bedrockgateway.domain.chat.ChatMessage;
+import io.bedrockgateway.domain.chat.ChatResponse;
+import io.bedrockgateway.domain.chat.ChatStreamEvent;
+import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.Role;
+import io.bedrockgateway.domain.chat.StopReason;
+import io.bedrockgateway.domain.chat.StreamSummary;
+import io.bedrockgateway.domain.chat.TokenUsage;
+import io.bedrockgateway.domain.quota.RateLimitStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** Records each command and answers as scripted. */
+final class FakeConverseUseCase implements ConverseUseCase {
+  static final ModelId MODEL = new ModelId("anthropic.claude-test");
+  static final RateLimitStatus RATE_LIMIT =
+      new RateLimitStatus(100, 99, Instant.parse("2026-01-02T03:05:00Z"));
+  static final List<ChatStreamEvent> HELLO_EVENTS =
+      List.of(
+          new ChatStreamEvent.MessageStart(Role.ASSISTANT),
+          new ChatStreamEvent.ContentBlockStart(0),
+          new ChatStreamEvent.TextDelta(0, "Hel"),
+          new ChatStreamEvent.TextDelta(0, "lo"),
+          new ChatStreamEvent.ContentBlockStop(0),
+          new ChatStreamEvent.MessageStop(StopReason.END_TURN),
+          new ChatStreamEvent.Metadata(new TokenUsage(12, 40), 812));
+
+  /** What a stream does with the observer; may throw to end the stream with a failure. */
+  @FunctionalInterface
+  interface StreamScript {
+    void play(ConverseStreamObserver observer) throws InterruptedException;
+  }
+
+  @FunctionalInterface
+  interface ConverseScript {
+    ConverseResult answer();
+  }
+
+  private final BlockingQueue<ConverseCommand> commands = new LinkedBlockingQueue<>();
+  private final CompletableFuture<Optional<RuntimeException>> streamOutcome =
+      new CompletableFuture<>();
+  private volatile StreamScript streamScript = FakeConverseUseCase::hello;
+  private volatile ConverseScript converseScript =
+      () ->
+          new ConverseResult(
+              new ChatResponse(
+                  ChatMessage.text(Role.ASSISTANT, "Hello"),
+                  StopReason.END_TURN,
+                  new TokenUsage(12, 40),
+                  812,
+                  MODEL),
+              Optional.of(RATE_LIMIT));
+  private volatile boolean ranOnVirtualThread;
+
+  static void hello(ConverseStreamObserver observer) {
+    observer.admitted(Optional.of(RATE_LIMIT));
+    HELLO_EVENTS.forEach(observer::accept);
+  }
+
+  void streams(StreamScript script) {
+    this.streamScript = script;
+  }
+
+  void answers(ConverseScript script) {
+    this.converseScript = script;
+  }
+
+  /** Makes both operations fail with {@code failure}, before anything was sent. */
+  void failsWith(RuntimeException failure) {
+    answers(
+        () -> {
+          throw failure;
+        });
+    streams(
+        observer -> {
+          throw failure;
+        });
+  }
+
+  ConverseCommand lastCommand() {
+    try {
+      ConverseCommand command = commands.poll(5, TimeUnit.SECONDS);
+      if (command == null) {
+        throw new AssertionError("the use case was not called");
+      }
+      return command;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  boolean called() {
+    return !commands.isEmpty();
+  }
+
+  boolean ranOnVirtualThread() {
+    return ranOnVirtualThread;
+  }
+
+  /** Completes when a stream ended: with what the observer threw, if anything. */
+  CompletableFuture<Optional<RuntimeException>> streamOutcome() {
+    return streamOutcome;
+  }
+
+  @Override
+  public ConverseResult converse(ConverseCommand command) {
+    commands.add(command);
+    ranOnVirtualThread = Thread.currentThread().isVirtual();
+    return converseScript.answer();
+  }
+
+  @Override
+  public StreamSummary stream(ConverseCommand command, ConverseStreamObserver observer) {
+    commands.add(command);
+    ranOnVirtualThread = Thread.currentThread().isVirtual();
+    try {
+      streamScript.play(observer);
+      streamOutcome.complete(Optional.empty());
+      return new StreamSummary(StopReason.END_TURN, new TokenUsage(12, 40), 812, MODEL);
+    } catch (RuntimeException failure) {
+      streamOutcome.complete(Optional.of(failure));
+      throw failure;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.bedrockgateway.adapter.http;
+
+import static io.bedrockgateway.adapter.http.TestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bedrockgateway.application.port.in.HealthReport;
+import io.bedrockgateway.domain.health.DependencyHealth;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HealthRouteTest {
+  private final TestServer server = new TestServer();
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/health", "/api/v1/health", "/api/v1/bedrock/health"})
+  void healthIsPublicUnderEveryPrefix(String path) {
+    HttpResponse<String> response = server.send(server.request(path));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response.body()))
+        .isEqualTo(
+            json(
+                """
+                {"status":"healthy","services":{"bedrock":{"status":"up","detail":"configured"}}}
+                """));
+  }
+
+  @ParameterizedTest(name = "redis up={0}, critical={1} -> {2} {3}")
+  @CsvSource({
+    "true, false, 200, healthy",
+    "false, false, 200, degraded",
+    "false, true, 503, unhealthy"
+  })
+  void statusFollowsTheReport(boolean up, boolean critical, int status, String overall) {
+    server.health.reports(
+        HealthReport.of(
+            Map.of(
+                "bedrock",
+                DependencyHealth.up("configured"),
+                "redis",
+                new DependencyHealth(up, critical, up ? "ok" : "connection refused"))));
+
+    HttpResponse<String> response = server.send(server.request("/health"));
+
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(json(response.body()).get("status").asText()).isEqualTo(overall);
+    assertThat(json(response.body()).at("/services/redis/status").asText())
+        .isEqualTo(up ? "up" : "down");
+  }
+}

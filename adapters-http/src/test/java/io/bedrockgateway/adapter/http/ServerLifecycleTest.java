@@ -1,0 +1,80 @@
+package io.bedrockgateway.adapter.http;
+
+import static io.bedrockgateway.adapter.http.TestServer.HELLO;
+import static io.bedrockgateway.adapter.http.TestServer.KEY;
+import static io.bedrockgateway.adapter.http.TestServer.events;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.bedrockgateway.application.port.in.ConverseUseCase;
+import io.bedrockgateway.application.port.in.HealthUseCase;
+import io.bedrockgateway.domain.chat.ChatStreamEvent;
+import io.bedrockgateway.domain.chat.Role;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ServerLifecycleTest {
+
+  @Test
+  void stopLetsARunningStreamFinishAndRefusesNewConnections() throws Exception {
+    CountDownLatch streamRunning = new CountDownLatch(1);
+    TestServer server = new TestServer();
+    server.converse.streams(
+        observer -> {
+          observer.admitted(Optional.empty());
+          observer.accept(new ChatStreamEvent.MessageStart(Role.ASSISTANT));
+          streamRunning.countDown();
+          Thread.sleep(500);
+          observer.accept(new ChatStreamEvent.ContentBlockStart(0));
+        });
+    CompletableFuture<HttpResponse<String>> response =
+        server.client.sendAsync(
+            server.post("/api/v1/converse-stream", HELLO).header("X-API-Key", KEY).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(streamRunning.await(5, TimeUnit.SECONDS)).isTrue();
+    int port = server.server.port();
+
+    server.server.stop();
+
+    assertThat(events(response.get(5, TimeUnit.SECONDS).body())).hasSize(2);
+    assertThatThrownBy(() -> new Socket("localhost", port).close())
+        .isInstanceOf(ConnectException.class);
+    server.client.close();
+  }
+
+  @Test
+  void theModuleProvidesAServerFromTheBoundUseCases() throws IOException {
+    Injector injector =
+        Guice.createInjector(
+            new HttpModule(TestServer.settings(List.of(), List.of())),
+            new AbstractModule() {
+              @Override
+              protected void configure() {
+                bind(ConverseUseCase.class).toInstance(new FakeConverseUseCase());
+                bind(HealthUseCase.class).toInstance(new FakeHealthUseCase());
+                bind(Clock.class).toInstance(Clock.systemUTC());
+              }
+            });
+    GatewayHttpServer server = injector.getInstance(GatewayHttpServer.class);
+
+    server.start();
+    try (Socket socket = new Socket("localhost", server.port())) {
+      assertThat(socket.isConnected()).isTrue();
+    } finally {
+      server.stop();
+    }
+    assertThat(injector.getInstance(GatewayHttpServer.class)).isSameAs(server);
+  }
+}
