@@ -1,0 +1,31 @@
+package io.bedrockgateway.adapter.bedrock;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.bedrockgateway.application.port.out.ModelInvoker;
+import java.util.Objects;
+
+/**
+ * Binds {@link ModelInvoker} to Bedrock. The invoker is also bound as {@link BedrockModelInvoker}
+ * so the application can {@link BedrockModelInvoker#close() close} it on shutdown.
+ */
+public final class BedrockModule extends AbstractModule {
+
+  private final BedrockSettings settings;
+
+  public BedrockModule(BedrockSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  @Override
+  protected void configure() {
+    bind(ModelInvoker.class).to(BedrockModelInvoker.class);
+  }
+
+  @Provides
+  @Singleton
+  BedrockModelInvoker bedrockModelInvoker() {
+    return BedrockModelInvoker.create(settings);
+  }
+}

@@ -1,0 +1,31 @@
+package io.bedrockgateway.adapter.bedrock;
+
+import static io.bedrockgateway.adapter.bedrock.TestRequests.ask;
+import static io.bedrockgateway.adapter.bedrock.TestRequests.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.bedrockgateway.application.port.out.ModelInvoker;
+import io.bedrockgateway.domain.chat.TextBlock;
+import io.bedrockgateway.emulator.BedrockEmulator;
+import io.bedrockgateway.emulator.EmulatedAnswer;
+import io.bedrockgateway.emulator.EmulatorSettings;
+import org.junit.jupiter.api.Test;
+
+class BedrockModuleTest {
+
+  @Test
+  void bindsOneSharedInvokerThatTheApplicationCanClose() {
+    try (BedrockEmulator emulator = BedrockEmulator.start(EmulatorSettings.onFreePort())) {
+      Injector injector = Guice.createInjector(new BedrockModule(settings(emulator.endpoint())));
+
+      ModelInvoker invoker = injector.getInstance(ModelInvoker.class);
+      try (BedrockModelInvoker closeable = injector.getInstance(BedrockModelInvoker.class)) {
+        assertThat(invoker).isSameAs(closeable);
+        assertThat(invoker.converse(ask("Hi")).message().content())
+            .containsExactly(new TextBlock(EmulatedAnswer.text("Hi")));
+      }
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package io.bedrockgateway.adapter.bedrock;
+
+import static io.bedrockgateway.adapter.bedrock.TestRequests.NOVA_LITE;
+import static io.bedrockgateway.adapter.bedrock.TestRequests.ask;
+import static io.bedrockgateway.adapter.bedrock.TestRequests.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.bedrockgateway.domain.chat.ChatMessage;
+import io.bedrockgateway.domain.chat.ChatRequest;
+import io.bedrockgateway.domain.chat.InferenceParameters;
+import io.bedrockgateway.domain.chat.Role;
+import io.bedrockgateway.domain.error.GatewayException;
+import io.bedrockgateway.domain.error.UpstreamFailed;
+import io.bedrockgateway.domain.error.UpstreamRejected;
+import io.bedrockgateway.domain.error.UpstreamThrottled;
+import io.bedrockgateway.domain.error.UpstreamTimeout;
+import io.bedrockgateway.domain.error.UpstreamUnavailable;
+import io.bedrockgateway.emulator.BedrockEmulator;
+import io.bedrockgateway.emulator.EmulatorSettings;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ErrorTranslationTest {
+
+  /** Both operations must translate alike. */
+  enum Operation {
+    CONVERSE((invoker, request) -> invoker.converse(request)),
+    CONVERSE_STREAM((invoker, request) -> invoker.converseStream(request, event -> {}));
+
+    private final BiConsumer<BedrockModelInvoker, ChatRequest> call;
+
+    Operation(BiConsumer<BedrockModelInvoker, ChatRequest> call) {
+      this.call = call;
+    }
+
+    Throwable failureOf(BedrockModelInvoker invoker, ChatRequest request) {
+      return catchThrowable(() -> call.accept(invoker, request));
+    }
+  }
+
+  private static BedrockEmulator emulator;
+  private static BedrockModelInvoker invoker;
+
+  @BeforeAll
+  static void start() {
+    emulator = BedrockEmulator.start(EmulatorSettings.onFreePort());
+    invoker = BedrockModelInvoker.create(settings(emulator.endpoint()));
+  }
+
+  @AfterAll
+  static void stop() {
+    invoker.close();
+    emulator.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void throttlingBecomesUpstreamThrottledWithARetryDelay(Operation operation) {
+    Throwable failure = operation.failureOf(invoker, ask("[emulator:throttle]"));
+
+    assertThat(failure).isInstanceOf(UpstreamThrottled.class).hasNoCause();
+    assertThat(((UpstreamThrottled) failure).retryAfter()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void internalServerErrorBecomesUpstreamFailed(Operation operation) {
+    assertThat(operation.failureOf(invoker, ask("[emulator:error=500]")))
+        .isInstanceOf(UpstreamFailed.class)
+        .hasNoCause();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void serviceUnavailableBecomesUpstreamUnavailable(Operation operation) {
+    assertThat(operation.failureOf(invoker, ask("[emulator:unavailable]")))
+        .isInstanceOf(UpstreamUnavailable.class);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void modelTimeoutBecomesUpstreamTimeout(Operation operation) {
+    assertThat(operation.failureOf(invoker, ask("[emulator:model-timeout]")))
+        .isInstanceOf(UpstreamTimeout.class);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void aModelErrorBecomesUpstreamFailed(Operation operation) {
+    assertThat(operation.failureOf(invoker, ask("[emulator:error=424]")))
+        .isInstanceOf(UpstreamFailed.class);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void validationErrorsBecomeUpstreamRejectedWithBedrocksMessage(Operation operation) {
+    ChatRequest startsWithAssistant =
+        new ChatRequest(
+            Optional.of(NOVA_LITE),
+            List.of(ChatMessage.text(Role.ASSISTANT, "I speak first.")),
+            List.of(),
+            InferenceParameters.DEFAULTS);
+
+    assertThat(operation.failureOf(invoker, startsWithAssistant))
+        .isInstanceOf(UpstreamRejected.class)
+        .hasMessageStartingWith("A conversation must start with a user message.");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void anUnknownModelBecomesUpstreamRejectedNamingTheModel(Operation operation) {
+    assertThat(operation.failureOf(invoker, ask("[emulator:error=404]")))
+        .isInstanceOf(UpstreamRejected.class)
+        .hasMessageContaining(NOVA_LITE.value());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void accessDeniedTellsTheOperatorWhatPermissionIsMissing(Operation operation) {
+    assertThat(operation.failureOf(invoker, ask("[emulator:error=403]")))
+        .isInstanceOf(UpstreamFailed.class)
+        .hasMessageContaining("bedrock:InvokeModel")
+        .hasMessageContaining(NOVA_LITE.value());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void aRefusedConnectionBecomesUpstreamUnavailable(Operation operation) throws IOException {
+    try (BedrockModelInvoker nobodyListening = BedrockModelInvoker.create(settings(closedPort()))) {
+
+      assertThat(operation.failureOf(nobodyListening, ask("Hello")))
+          .isInstanceOf(UpstreamUnavailable.class)
+          .hasNoCause();
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "throttlingException, UpstreamThrottled",
+    "internalServerException, UpstreamFailed",
+    "modelStreamErrorException, UpstreamFailed",
+    "serviceUnavailableException, UpstreamUnavailable",
+    "validationException, UpstreamRejected"
+  })
+  void exceptionFramesInTheStreamAreTranslatedToo(String exceptionType, String expectedKind) {
+    String prompt = "[emulator:fail-after=1] [emulator:fail-type=" + exceptionType + "]";
+
+    Throwable failure = Operation.CONVERSE_STREAM.failureOf(invoker, ask(prompt));
+
+    assertThat(failure).isInstanceOf(GatewayException.class).hasNoCause();
+    assertThat(failure.getClass().getSimpleName()).isEqualTo(expectedKind);
+  }
+
+  private static URI closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+    }
+  }
+}
