@@ -1,0 +1,95 @@
+package io.bedrockgateway.bootstrap;
+
+import io.bedrockgateway.bootstrap.config.ConfigException;
+import io.bedrockgateway.bootstrap.config.ConfigLoader;
+import io.bedrockgateway.bootstrap.config.Environment;
+import io.bedrockgateway.bootstrap.config.GatewayConfig;
+import io.bedrockgateway.emulator.BedrockEmulator;
+import io.bedrockgateway.emulator.EmulatorSettings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar bedrock-gateway.jar [--emulator]}. */
+@Command(
+    name = "bedrock-gateway",
+    mixinStandardHelpOptions = true,
+    description = "An LLM gateway in front of AWS Bedrock. Configured by environment variables.")
+public final class Main implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  @Option(
+      names = "--emulator",
+      description =
+          "Start a local Bedrock emulator in-process and send every model call to it"
+              + " (offline demo; no AWS account needed).")
+  boolean emulator;
+
+  @Option(
+      names = "--emulator-token-delay-ms",
+      defaultValue = "30",
+      description = "With --emulator: delay between streamed tokens (default ${DEFAULT-VALUE}).")
+  long emulatorTokenDelayMs;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    GatewayConfig config;
+    try {
+      config = ConfigLoader.load(Environment.load(System.getenv(), Path.of("")));
+    } catch (ConfigException invalid) {
+      System.err.println("Configuration error: " + invalid.getMessage());
+      return 2;
+    }
+    BedrockEmulator localBedrock = null;
+    if (emulator) {
+      localBedrock =
+          BedrockEmulator.start(
+              EmulatorSettings.onFreePort()
+                  .withTokenDelay(Duration.ofMillis(emulatorTokenDelayMs)));
+      config = EmulatorMode.apply(config, localBedrock, new PrintWriter(System.out, true));
+    }
+    StorageNotice.announce(System.getenv(), LOG);
+    Gateway gateway = Gateway.start(config);
+    LOG.info("Bedrock Gateway listening on port {}", gateway.port());
+    awaitShutdown(gateway, localBedrock);
+    return 0;
+  }
+
+  private static void awaitShutdown(Gateway gateway, AutoCloseable localBedrock)
+      throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            Thread.ofPlatform()
+                .unstarted(
+                    () -> {
+                      LOG.info("Shutting down");
+                      gateway.close();
+                      closeQuietly(localBedrock);
+                      stopped.countDown();
+                    }));
+    stopped.await();
+  }
+
+  private static void closeQuietly(AutoCloseable resource) {
+    if (resource == null) {
+      return;
+    }
+    try {
+      resource.close();
+    } catch (Exception ignored) {
+      LOG.debug("closing {} failed", resource, ignored);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.bedrockgateway.bootstrap.config;
+
+import io.bedrockgateway.adapter.bedrock.BedrockSettings;
+import io.bedrockgateway.adapter.http.HttpSettings;
+import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.key.ApiKeySecret;
+import io.bedrockgateway.domain.plan.Plan;
+import java.util.List;
+import java.util.Objects;
+
+/** Everything the gateway is configured with, validated. */
+public record GatewayConfig(
+    HttpSettings http,
+    BedrockSettings bedrock,
+    List<ApiKeySecret> apiKeys,
+    Plan defaultPlan,
+    ModelId defaultChatModel) {
+
+  public GatewayConfig {
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(bedrock, "bedrock");
+    apiKeys = List.copyOf(apiKeys);
+    Objects.requireNonNull(defaultPlan, "defaultPlan");
+    Objects.requireNonNull(defaultChatModel, "defaultChatModel");
+  }
+
+  public GatewayConfig withApiKeys(List<ApiKeySecret> keys) {
+    return new GatewayConfig(http, bedrock, keys, defaultPlan, defaultChatModel);
+  }
+
+  public GatewayConfig withBedrock(BedrockSettings settings) {
+    return new GatewayConfig(http, settings, apiKeys, defaultPlan, defaultChatModel);
+  }
+
+  public GatewayConfig withHttp(HttpSettings settings) {
+    return new GatewayConfig(settings, bedrock, apiKeys, defaultPlan, defaultChatModel);
+  }
+}

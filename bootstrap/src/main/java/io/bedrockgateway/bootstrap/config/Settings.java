@@ -1,0 +1,117 @@
+package io.bedrockgateway.bootstrap.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Typed reads of one environment, each failure naming its variable. */
+final class Settings {
+  private final Environment environment;
+
+  Settings(Environment environment) {
+    this.environment = environment;
+  }
+
+  String text(String name, String fallback) {
+    return environment.get(name).orElse(fallback);
+  }
+
+  long wholeNumber(String name, long fallback, long min, long max) {
+    return environment
+        .get(name)
+        .map(
+            value ->
+                parse(
+                    name,
+                    value,
+                    Long::parseLong,
+                    "must be a whole number from " + min + " to " + max))
+        .map(
+            number -> {
+              if (number < min || number > max) {
+                throw new ConfigException(
+                    name, "must be a whole number from " + min + " to " + max + ", got " + number);
+              }
+              return number;
+            })
+        .orElse(fallback);
+  }
+
+  Duration seconds(String name, Duration fallback, long minSeconds, long maxSeconds) {
+    return Duration.ofSeconds(wholeNumber(name, fallback.toSeconds(), minSeconds, maxSeconds));
+  }
+
+  Duration millis(String name, Duration fallback, long minMillis, long maxMillis) {
+    return Duration.ofMillis(wholeNumber(name, fallback.toMillis(), minMillis, maxMillis));
+  }
+
+  java.util.Optional<URI> httpUri(String name) {
+    return environment
+        .get(name)
+        .map(
+            value -> {
+              URI uri = parse(name, value, Settings::toUri, "must be an http:// or https:// URL");
+              String scheme =
+                  uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+              if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new ConfigException(
+                    name, "must be an http:// or https:// URL, got '" + value + "'");
+              }
+              return uri;
+            });
+  }
+
+  /** A comma-separated list, or a JSON list of strings. */
+  List<String> list(String name) {
+    return environment.get(name).map(value -> splitList(name, value)).orElse(List.of());
+  }
+
+  <T> T choice(String name, T fallback, Function<String, T> parser, String allowed) {
+    return environment
+        .get(name)
+        .map(value -> parse(name, value, parser, "must be one of " + allowed))
+        .orElse(fallback);
+  }
+
+  private static List<String> splitList(String name, String value) {
+    String body = value;
+    if (value.startsWith("[")) {
+      if (!value.endsWith("]")) {
+        throw new ConfigException(name, "looks like a JSON list but does not end with ]");
+      }
+      body = value.substring(1, value.length() - 1);
+    }
+    return Arrays.stream(body.split(","))
+        .map(String::strip)
+        .map(entry -> stripQuotes(name, entry))
+        .filter(entry -> !entry.isEmpty())
+        .toList();
+  }
+
+  private static String stripQuotes(String name, String entry) {
+    if (entry.startsWith("\"") != entry.endsWith("\"") || entry.equals("\"")) {
+      throw new ConfigException(name, "has an unbalanced quote in '" + entry + "'");
+    }
+    return entry.startsWith("\"") ? entry.substring(1, entry.length() - 1).strip() : entry;
+  }
+
+  private static URI toUri(String value) {
+    try {
+      return new URI(value);
+    } catch (URISyntaxException malformed) {
+      throw new IllegalArgumentException(malformed);
+    }
+  }
+
+  private static <T> T parse(String name, String value, Function<String, T> parser, String rule) {
+    try {
+      return parser.apply(value);
+    } catch (RuntimeException invalid) {
+      throw new ConfigException(name, rule + ", got '" + value + "'");
+    }
+  }
+}

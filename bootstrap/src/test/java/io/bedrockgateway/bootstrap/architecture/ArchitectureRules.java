@@ -1,0 +1,145 @@
+package io.bedrockgateway.bootstrap.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.google.inject.Module;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dependency rule of ARCHITECTURE §1, for the code below {@code root}. Parameterised by root so
+ * that the same rules are also run against deliberate violations, proving each can fail.
+ */
+final class ArchitectureRules {
+  static final List<String> ADAPTERS = List.of("http", "bedrock", "memory", "redis", "mongo");
+
+  private final String root;
+
+  ArchitectureRules(String root) {
+    this.root = root;
+  }
+
+  ArchRule domainIsPlainJava() {
+    return classes()
+        .that()
+        .resideInAPackage(root + ".domain..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(root + ".domain..", "java..")
+        .as("domain depends on java.. only");
+  }
+
+  ArchRule applicationDependsOnDomainOnly() {
+    return classes()
+        .that()
+        .resideInAPackage(root + ".application..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(root + ".application..", root + ".domain..", "java..")
+        .as("application depends on domain and java.. only");
+  }
+
+  ArchRule adaptersUseOnlyPortsOfTheApplication() {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + ".adapter..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(root + ".application.service..")
+        .as("adapters use port.in and port.out, never the services");
+  }
+
+  List<ArchRule> adaptersDoNotCallEachOther() {
+    return ADAPTERS.stream()
+        .map(
+            adapter ->
+                noClasses()
+                    .that()
+                    .resideInAPackage(root + ".adapter." + adapter + "..")
+                    .should()
+                    .dependOnClassesThat(
+                        resideInAPackage(root + ".adapter..")
+                            .and(not(resideInAPackage(root + ".adapter." + adapter + ".."))))
+                    .allowEmptyShould(true)
+                    .as("adapter." + adapter + " does not depend on other adapters"))
+        .toList();
+  }
+
+  /** Each vendor technology, and the packages allowed to use it. */
+  List<ArchRule> technologiesStayInTheirAdapters() {
+    Map<String, List<String>> owners =
+        Map.of(
+            "software.amazon.awssdk..", List.of(".adapter.bedrock..", ".emulator.."),
+            "io.lettuce..", List.of(".adapter.redis.."),
+            "com.mongodb..", List.of(".adapter.mongo.."),
+            "org.bson..", List.of(".adapter.mongo.."),
+            "io.javalin..", List.of(".adapter.http..", ".emulator.."));
+    return owners.entrySet().stream()
+        .map(
+            entry ->
+                noClasses()
+                    .that()
+                    .resideInAPackage(root + "..")
+                    .and()
+                    .resideOutsideOfPackages(
+                        entry.getValue().stream().map(owner -> root + owner).toArray(String[]::new))
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(entry.getKey())
+                    .as(entry.getKey() + " only in " + entry.getValue()))
+        .toList();
+  }
+
+  ArchRule guiceOnlyInBootstrapAndAdapterModules() {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + "..")
+        .and()
+        .resideOutsideOfPackage(root + ".bootstrap..")
+        .and()
+        .haveSimpleNameNotEndingWith("Module")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.google.inject..")
+        .as("Guice only in bootstrap and each adapter's own *Module class");
+  }
+
+  ArchRule guiceModulesLiveInAdapters() {
+    return classes()
+        .that()
+        .resideInAPackage(root + "..")
+        .and()
+        .areAssignableTo(Module.class)
+        .should()
+        .resideInAnyPackage(root + ".adapter..", root + ".bootstrap..")
+        .allowEmptyShould(true)
+        .as("Guice modules live in adapters and bootstrap");
+  }
+
+  ArchRule noPackageCycles() {
+    return slices()
+        .matching(root + ".(**)")
+        .should()
+        .beFreeOfCycles()
+        .as("no cycles between packages");
+  }
+
+  List<ArchRule> all() {
+    List<ArchRule> rules = new ArrayList<>();
+    rules.add(domainIsPlainJava());
+    rules.add(applicationDependsOnDomainOnly());
+    rules.add(adaptersUseOnlyPortsOfTheApplication());
+    rules.addAll(adaptersDoNotCallEachOther());
+    rules.addAll(technologiesStayInTheirAdapters());
+    rules.add(guiceOnlyInBootstrapAndAdapterModules());
+    rules.add(guiceModulesLiveInAdapters());
+    rules.add(noPackageCycles());
+    return rules;
+  }
+}

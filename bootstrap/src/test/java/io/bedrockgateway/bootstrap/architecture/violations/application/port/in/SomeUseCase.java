@@ -1,0 +1,3 @@
+package io.bedrockgateway.bootstrap.architecture.violations.application.port.in;
+
+public interface SomeUseCase {}

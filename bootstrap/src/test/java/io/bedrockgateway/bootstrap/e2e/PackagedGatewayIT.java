@@ -1,0 +1,121 @@
+package io.bedrockgateway.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bedrockgateway.emulator.EmulatedAnswer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The README's run command, for real: the packaged jar with {@code --emulator}, over HTTP. */
+class PackagedGatewayIT {
+  private static final Pattern DEMO_KEY = Pattern.compile("(bgw_[A-Za-z0-9]+_[A-Za-z0-9]+)");
+  private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
+
+  private Process gateway;
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (gateway != null && gateway.isAlive()) {
+      gateway.destroy();
+      if (!gateway.waitFor(20, TimeUnit.SECONDS)) {
+        gateway.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void theJarStartsWithTheEmulatorAndStreamsAnAnswerToTheDemoKey() throws Exception {
+    Path jar = Path.of(System.getProperty("gateway.jar", "target/bedrock-gateway.jar"));
+    assertThat(jar).exists();
+    int port = freePort();
+    ProcessBuilder command =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--emulator")
+            .redirectErrorStream(true);
+    command.environment().keySet().removeIf(name -> !name.equals("PATH") && !name.equals("HOME"));
+    command.environment().put("PORT", Integer.toString(port));
+    gateway = command.start();
+    BlockingQueue<String> output = drain(gateway);
+
+    String key = awaitMatch(output, DEMO_KEY);
+    assertThat(Integer.parseInt(awaitMatch(output, LISTENING))).isEqualTo(port);
+
+    SseClient client = new SseClient(port);
+    HttpResponse<String> stream =
+        client.post(
+            "/api/v1/bedrock/converse-stream", SseClient.chat("Hello"), Map.of("X-API-Key", key));
+    assertThat(stream.statusCode()).isEqualTo(200);
+    List<JsonNode> events = SseClient.events(stream.body());
+    assertThat(SseClient.text(events)).isEqualTo(EmulatedAnswer.text("Hello"));
+    assertThat(events.get(events.size() - 2).has("messageStop")).isTrue();
+    assertThat(events.getLast().path("metadata").path("usage").path("totalTokens").asInt())
+        .isPositive();
+
+    HttpResponse<String> plain =
+        client.post(
+            "/api/v1/converse", SseClient.chat("Hello"), Map.of("Authorization", "Bearer " + key));
+    assertThat(plain.statusCode()).isEqualTo(200);
+    assertThat(SseClient.parse(plain.body()).path("stopReason").asText()).isEqualTo("end_turn");
+
+    gateway.destroy();
+    assertThat(gateway.waitFor(20, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+  }
+
+  private static String awaitMatch(BlockingQueue<String> output, Pattern pattern)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    StringBuilder seen = new StringBuilder();
+    while (System.nanoTime() < deadline) {
+      String line = output.poll(1, TimeUnit.SECONDS);
+      if (line == null) {
+        continue;
+      }
+      seen.append(line).append('\n');
+      Matcher matcher = pattern.matcher(line);
+      if (matcher.find()) {
+        return matcher.group(1);
+      }
+    }
+    throw new AssertionError("the gateway never printed " + pattern + "; it printed:\n" + seen);
+  }
+
+  private static BlockingQueue<String> drain(Process process) {
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try (BufferedReader reader =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                reader.lines().forEach(lines::add);
+              } catch (IOException closed) {
+                lines.add("(output closed: " + closed.getMessage() + ")");
+              }
+            });
+    return lines;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
