@@ -31,7 +31,9 @@ public final class Gateway implements AutoCloseable {
     Injector injector =
         Guice.createInjector(
             Stage.PRODUCTION,
-            new ApplicationModule(new ConverseSettings(config.defaultChatModel())),
+            new ApplicationModule(
+                new ConverseSettings(
+                    config.defaultChatModel(), config.prices(), config.reservedOutputTokens())),
             new MemoryModule(keys),
             new BedrockModule(config.bedrock()),
             new HttpModule(config.http()));

@@ -1,14 +1,16 @@
 package io.bedrockgateway.adapter.memory;
 
 import io.bedrockgateway.application.port.out.QuotaCounter;
-import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.key.KeyId;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.plan.RequestRate;
 import io.bedrockgateway.domain.quota.AdmissionDecision;
+import io.bedrockgateway.domain.quota.Consumption;
+import io.bedrockgateway.domain.quota.Demand;
 import io.bedrockgateway.domain.quota.LimitKind;
 import io.bedrockgateway.domain.quota.RateLimitStatus;
 import io.bedrockgateway.domain.quota.Reservation;
+import io.bedrockgateway.domain.request.RequestId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +31,9 @@ public final class InMemoryQuotaCounter implements QuotaCounter {
   }
 
   @Override
-  public AdmissionDecision admit(Principal principal) {
-    Reservation reservation = new Reservation(principal.keyId(), principal.plan());
+  public AdmissionDecision admit(Principal principal, RequestId requestId, Demand demand) {
+    Reservation reservation =
+        new Reservation(principal.keyId(), requestId, principal.plan(), demand, clock.instant());
     Optional<RequestRate> rate = principal.plan().requests();
     if (rate.isEmpty()) {
       return new AdmissionDecision.Admitted(reservation, Optional.empty());
@@ -60,7 +63,7 @@ public final class InMemoryQuotaCounter implements QuotaCounter {
 
   /** Request counts are final at admission; nothing of a request-only plan is left to settle. */
   @Override
-  public void settle(Reservation reservation, TokenUsage actual) {
+  public void settle(Reservation reservation, Consumption actual) {
     Objects.requireNonNull(reservation, "reservation");
     Objects.requireNonNull(actual, "actual");
   }

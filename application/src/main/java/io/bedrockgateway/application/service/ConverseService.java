@@ -14,10 +14,13 @@ import io.bedrockgateway.domain.chat.ChatStreamEvent;
 import io.bedrockgateway.domain.chat.ChatStreamSink;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.StreamSummary;
+import io.bedrockgateway.domain.chat.TokenUsage;
+import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.error.Forbidden;
 import io.bedrockgateway.domain.error.RateLimited;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.quota.AdmissionDecision;
+import io.bedrockgateway.domain.quota.Demand;
 import io.bedrockgateway.domain.usage.Operation;
 import java.time.Clock;
 import java.util.Objects;
@@ -48,16 +51,17 @@ public final class ConverseService implements ConverseUseCase {
 
   @Override
   public ConverseResult converse(ConverseCommand command) {
-    UsageTrace trace = new UsageTrace(command.context(), Operation.CONVERSE, clock);
+    UsageTrace trace =
+        new UsageTrace(command.context(), Operation.CONVERSE, clock, settings.prices());
     try {
-      Admission admission = admit(command, trace);
+      Admission admission = admit(command, trace, false);
       try {
         ChatResponse response = modelInvoker.converse(admission.request());
         trace.served(response.servedModel(), response.usage());
         usageLedger.append(trace.succeeded());
         return new ConverseResult(response, admission.decision().status());
       } finally {
-        quotaCounter.settle(admission.decision().reservation(), trace.usage());
+        quotaCounter.settle(admission.decision().reservation(), trace.consumption());
       }
     } catch (RuntimeException failure) {
       usageLedger.append(trace.failed(failure));
@@ -67,9 +71,10 @@ public final class ConverseService implements ConverseUseCase {
 
   @Override
   public StreamSummary stream(ConverseCommand command, ConverseStreamObserver observer) {
-    UsageTrace trace = new UsageTrace(command.context(), Operation.CONVERSE_STREAM, clock);
+    UsageTrace trace =
+        new UsageTrace(command.context(), Operation.CONVERSE_STREAM, clock, settings.prices());
     try {
-      Admission admission = admit(command, trace);
+      Admission admission = admit(command, trace, true);
       observer.admitted(admission.decision().status());
       OutputMeter meter = new OutputMeter(observer, trace);
       try {
@@ -78,10 +83,10 @@ public final class ConverseService implements ConverseUseCase {
         usageLedger.append(trace.succeeded());
         return summary;
       } catch (RuntimeException failure) {
-        trace.usage(UsageTrace.estimate(admission.request(), meter.outputCharacters()));
+        trace.usage(TokenEstimates.produced(admission.request(), meter.outputCharacters()));
         throw failure;
       } finally {
-        quotaCounter.settle(admission.decision().reservation(), trace.usage());
+        quotaCounter.settle(admission.decision().reservation(), trace.consumption());
       }
     } catch (RuntimeException failure) {
       usageLedger.append(trace.failed(failure));
@@ -89,7 +94,7 @@ public final class ConverseService implements ConverseUseCase {
     }
   }
 
-  private Admission admit(ConverseCommand command, UsageTrace trace) {
+  private Admission admit(ConverseCommand command, UsageTrace trace, boolean stream) {
     Principal principal = authenticator.authenticate(command.apiKey());
     trace.principal(principal);
     ModelId model = command.request().model().orElse(settings.defaultChatModel());
@@ -97,9 +102,13 @@ public final class ConverseService implements ConverseUseCase {
     if (!principal.mayUse(model)) {
       throw new Forbidden("this API key may not use model " + model);
     }
-    return switch (quotaCounter.admit(principal)) {
-      case AdmissionDecision.Admitted admitted ->
-          new Admission(command.request().withModel(model), admitted);
+    ChatRequest request = command.request().withModel(model);
+    TokenUsage ceiling = TokenEstimates.ceiling(request, settings.outputTokensToReserve());
+    Demand demand =
+        new Demand(
+            ceiling.totalTokens(), settings.prices().cost(model, ceiling).orElse(Usd.ZERO), stream);
+    return switch (quotaCounter.admit(principal, command.context().requestId(), demand)) {
+      case AdmissionDecision.Admitted admitted -> new Admission(request, admitted);
       case AdmissionDecision.Denied denied ->
           throw new RateLimited(denied.limit(), denied.retryAfter(), denied.status());
     };

@@ -1,10 +1,12 @@
 package io.bedrockgateway.application.service;
 
-import io.bedrockgateway.domain.chat.ChatRequest;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.TokenUsage;
+import io.bedrockgateway.domain.cost.PriceTable;
+import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.error.GatewayException;
 import io.bedrockgateway.domain.key.Principal;
+import io.bedrockgateway.domain.quota.Consumption;
 import io.bedrockgateway.domain.request.RequestContext;
 import io.bedrockgateway.domain.usage.Operation;
 import io.bedrockgateway.domain.usage.Outcome;
@@ -20,16 +22,18 @@ final class UsageTrace {
   private final RequestContext context;
   private final Operation operation;
   private final Clock clock;
+  private final PriceTable prices;
   private Optional<Principal> principal = Optional.empty();
   private Optional<ModelId> requestedModel = Optional.empty();
   private Optional<ModelId> servedModel = Optional.empty();
   private Optional<Duration> timeToFirstToken = Optional.empty();
   private TokenUsage usage = TokenUsage.NONE;
 
-  UsageTrace(RequestContext context, Operation operation, Clock clock) {
+  UsageTrace(RequestContext context, Operation operation, Clock clock, PriceTable prices) {
     this.context = context;
     this.operation = operation;
     this.clock = clock;
+    this.prices = prices;
   }
 
   void principal(Principal value) {
@@ -49,14 +53,15 @@ final class UsageTrace {
     usage = actual;
   }
 
-  TokenUsage usage() {
-    return usage;
-  }
-
   void firstTokenNow() {
     if (timeToFirstToken.isEmpty()) {
       timeToFirstToken = Optional.of(elapsed());
     }
+  }
+
+  /** What to settle: the usage so far, at the price of the model that served it. */
+  Consumption consumption() {
+    return new Consumption(usage, cost().orElse(Usd.ZERO));
   }
 
   UsageEvent succeeded() {
@@ -69,6 +74,10 @@ final class UsageTrace {
         : event(Outcome.FAILED, Optional.of(INTERNAL_ERROR));
   }
 
+  private Optional<Usd> cost() {
+    return servedModel.or(() -> requestedModel).flatMap(model -> prices.cost(model, usage));
+  }
+
   private UsageEvent event(Outcome outcome, Optional<String> errorKind) {
     return new UsageEvent(
         context,
@@ -79,6 +88,7 @@ final class UsageTrace {
         outcome,
         errorKind,
         usage,
+        cost(),
         elapsed(),
         timeToFirstToken,
         operation == Operation.CONVERSE_STREAM);
@@ -86,15 +96,5 @@ final class UsageTrace {
 
   private Duration elapsed() {
     return Duration.between(context.receivedAt(), clock.instant());
-  }
-
-  /** Tokens estimated from text, for requests that ended before the model reported its count. */
-  static TokenUsage estimate(ChatRequest request, long outputCharacters) {
-    return new TokenUsage(
-        tokensForCharacters(request.promptCharacters()), tokensForCharacters(outputCharacters));
-  }
-
-  private static long tokensForCharacters(long characters) {
-    return (characters + 3) / 4;
   }
 }

@@ -20,6 +20,9 @@ import io.bedrockgateway.domain.chat.Role;
 import io.bedrockgateway.domain.chat.StopReason;
 import io.bedrockgateway.domain.chat.StreamSummary;
 import io.bedrockgateway.domain.chat.TokenUsage;
+import io.bedrockgateway.domain.cost.ModelPrice;
+import io.bedrockgateway.domain.cost.PriceTable;
+import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.error.ClientCancelled;
 import io.bedrockgateway.domain.error.Forbidden;
 import io.bedrockgateway.domain.error.GatewayException;
@@ -30,6 +33,8 @@ import io.bedrockgateway.domain.key.ApiKeyRecord;
 import io.bedrockgateway.domain.key.ApiKeySecret;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.quota.AdmissionDecision;
+import io.bedrockgateway.domain.quota.Consumption;
+import io.bedrockgateway.domain.quota.Demand;
 import io.bedrockgateway.domain.quota.LimitKind;
 import io.bedrockgateway.domain.quota.RateLimitStatus;
 import io.bedrockgateway.domain.quota.Reservation;
@@ -37,12 +42,14 @@ import io.bedrockgateway.domain.request.RequestContext;
 import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.Outcome;
 import io.bedrockgateway.domain.usage.UsageEvent;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -52,12 +59,22 @@ class ConverseServiceTest {
   private static final ApiKeySecret KEY = new ApiKeySecret("bgw_test_key");
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
+  private static final ConverseSettings SETTINGS =
+      new ConverseSettings(
+          DEFAULT_MODEL,
+          new PriceTable(
+              Map.of(
+                  "amazon.nova-lite-v1:0",
+                  new ModelPrice(new BigDecimal("0.06"), new BigDecimal("0.24")))),
+          1_000);
   private static final RateLimitStatus STATUS =
       new RateLimitStatus(10, 9, Instant.parse("2026-11-24T12:01:00Z"));
 
   private final Principal principal = TestPrincipals.unlimited();
   private final List<UsageEvent> usage = new ArrayList<>();
   private final List<TokenUsage> settled = new ArrayList<>();
+  private final List<Usd> settledCosts = new ArrayList<>();
+  private final List<Demand> demands = new ArrayList<>();
   private final List<ChatRequest> invoked = new ArrayList<>();
   private AdmissionDecision decision;
 
@@ -66,16 +83,19 @@ class ConverseServiceTest {
     QuotaCounter quota =
         new QuotaCounter() {
           @Override
-          public AdmissionDecision admit(Principal who) {
+          public AdmissionDecision admit(Principal who, RequestId requestId, Demand demand) {
+            demands.add(demand);
             return decision != null
                 ? decision
                 : new AdmissionDecision.Admitted(
-                    new Reservation(who.keyId(), who.plan()), Optional.of(STATUS));
+                    new Reservation(who.keyId(), requestId, who.plan(), demand, CLOCK.instant()),
+                    Optional.of(STATUS));
           }
 
           @Override
-          public void settle(Reservation reservation, TokenUsage actual) {
-            settled.add(actual);
+          public void settle(Reservation reservation, Consumption actual) {
+            settled.add(actual.usage());
+            settledCosts.add(actual.cost());
           }
         };
     return new ConverseService(
@@ -84,7 +104,7 @@ class ConverseServiceTest {
         invoker,
         usage::add,
         CLOCK,
-        new ConverseSettings(DEFAULT_MODEL));
+        SETTINGS);
   }
 
   @Test
@@ -97,7 +117,18 @@ class ConverseServiceTest {
         .isEqualTo(DEFAULT_MODEL);
     assertThat(result.rateLimit()).contains(STATUS);
     assertThat(settled).containsExactly(new TokenUsage(3, 2));
+    // 3 input tokens at $0.06/M and 2 output at $0.24/M
+    assertThat(settledCosts).containsExactly(new Usd(660));
+    assertThat(demands)
+        .singleElement()
+        .satisfies(
+            demand -> {
+              assertThat(demand.tokens()).isEqualTo(2 + 1_000);
+              assertThat(demand.stream()).isFalse();
+              assertThat(demand.cost()).isEqualTo(new Usd(2 * 60 + 1_000 * 240));
+            });
     UsageEvent event = usage.getFirst();
+    assertThat(event.cost()).contains(new Usd(660));
     assertThat(event.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(event.principal()).contains(principal);
     assertThat(event.servedModel()).contains(DEFAULT_MODEL);
@@ -154,7 +185,7 @@ class ConverseServiceTest {
             answering("x"),
             usage::add,
             CLOCK,
-            new ConverseSettings(DEFAULT_MODEL));
+            SETTINGS);
 
     assertThatThrownBy(() -> service.converse(command(Optional.of(KEY))))
         .isInstanceOf(Forbidden.class)
@@ -325,12 +356,13 @@ class ConverseServiceTest {
 
   private static final class AlwaysAdmit implements QuotaCounter {
     @Override
-    public AdmissionDecision admit(Principal who) {
+    public AdmissionDecision admit(Principal who, RequestId requestId, Demand demand) {
       return new AdmissionDecision.Admitted(
-          new Reservation(who.keyId(), who.plan()), Optional.empty());
+          new Reservation(who.keyId(), requestId, who.plan(), demand, CLOCK.instant()),
+          Optional.empty());
     }
 
     @Override
-    public void settle(Reservation reservation, TokenUsage actual) {}
+    public void settle(Reservation reservation, Consumption actual) {}
   }
 }

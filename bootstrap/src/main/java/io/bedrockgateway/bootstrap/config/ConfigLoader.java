@@ -22,6 +22,7 @@ public final class ConfigLoader {
   public static final Duration DEFAULT_RATE_LIMIT_WINDOW = Duration.ofSeconds(60);
   public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
   public static final Duration DEFAULT_HTTP_IDLE_TIMEOUT = Duration.ofMinutes(10);
+  public static final long DEFAULT_RESERVED_OUTPUT_TOKENS = 4_096;
 
   private ConfigLoader() {}
 
@@ -32,7 +33,11 @@ public final class ConfigLoader {
         bedrock(settings),
         apiKeys(settings),
         defaultPlan(settings),
-        chatModel(settings));
+        chatModel(settings),
+        PriceCatalog.shipped(),
+        (int)
+            settings.wholeNumber(
+                "RESERVED_OUTPUT_TOKENS", DEFAULT_RESERVED_OUTPUT_TOKENS, 1, 1_000_000));
   }
 
   private static HttpSettings http(Settings settings) {
@@ -91,9 +96,8 @@ public final class ConfigLoader {
         settings.wholeNumber("RATE_LIMIT_REQUESTS", DEFAULT_RATE_LIMIT_REQUESTS, 0, 1_000_000_000);
     Duration window =
         settings.seconds("RATE_LIMIT_WINDOW", DEFAULT_RATE_LIMIT_WINDOW, 1, 31L * 86_400);
-    Optional<RequestRate> rate =
-        requests == 0 ? Optional.empty() : Optional.of(new RequestRate(requests, window));
-    return new Plan("default", rate);
+    Plan plan = Plan.unlimited("default");
+    return requests == 0 ? plan : plan.withRequests(new RequestRate(requests, window));
   }
 
   private static ModelId chatModel(Settings settings) {

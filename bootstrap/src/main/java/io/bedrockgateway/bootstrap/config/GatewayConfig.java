@@ -3,6 +3,7 @@ package io.bedrockgateway.bootstrap.config;
 import io.bedrockgateway.adapter.bedrock.BedrockSettings;
 import io.bedrockgateway.adapter.http.HttpSettings;
 import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.cost.PriceTable;
 import io.bedrockgateway.domain.key.ApiKeySecret;
 import io.bedrockgateway.domain.plan.Plan;
 import java.util.List;
@@ -14,7 +15,9 @@ public record GatewayConfig(
     BedrockSettings bedrock,
     List<ApiKeySecret> apiKeys,
     Plan defaultPlan,
-    ModelId defaultChatModel) {
+    ModelId defaultChatModel,
+    PriceTable prices,
+    int reservedOutputTokens) {
 
   public GatewayConfig {
     Objects.requireNonNull(http, "http");
@@ -22,17 +25,21 @@ public record GatewayConfig(
     apiKeys = List.copyOf(apiKeys);
     Objects.requireNonNull(defaultPlan, "defaultPlan");
     Objects.requireNonNull(defaultChatModel, "defaultChatModel");
+    Objects.requireNonNull(prices, "prices");
   }
 
   public GatewayConfig withApiKeys(List<ApiKeySecret> keys) {
-    return new GatewayConfig(http, bedrock, keys, defaultPlan, defaultChatModel);
+    return new GatewayConfig(
+        http, bedrock, keys, defaultPlan, defaultChatModel, prices, reservedOutputTokens);
   }
 
   public GatewayConfig withBedrock(BedrockSettings settings) {
-    return new GatewayConfig(http, settings, apiKeys, defaultPlan, defaultChatModel);
+    return new GatewayConfig(
+        http, settings, apiKeys, defaultPlan, defaultChatModel, prices, reservedOutputTokens);
   }
 
   public GatewayConfig withHttp(HttpSettings settings) {
-    return new GatewayConfig(settings, bedrock, apiKeys, defaultPlan, defaultChatModel);
+    return new GatewayConfig(
+        settings, bedrock, apiKeys, defaultPlan, defaultChatModel, prices, reservedOutputTokens);
   }
 }

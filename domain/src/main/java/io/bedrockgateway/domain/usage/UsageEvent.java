@@ -2,6 +2,7 @@ package io.bedrockgateway.domain.usage;
 
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.TokenUsage;
+import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.request.RequestContext;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.util.Optional;
 
 /**
  * One record per request, whatever its outcome. It holds the key's public id and labels, never the
- * key itself.
+ * key itself. The cost is absent when the served model has no price.
  */
 public record UsageEvent(
     RequestContext context,
@@ -21,6 +22,7 @@ public record UsageEvent(
     Outcome outcome,
     Optional<String> errorKind,
     TokenUsage usage,
+    Optional<Usd> cost,
     Duration latency,
     Optional<Duration> timeToFirstToken,
     boolean streamed) {
@@ -34,6 +36,7 @@ public record UsageEvent(
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(errorKind, "errorKind");
     Objects.requireNonNull(usage, "usage");
+    Objects.requireNonNull(cost, "cost");
     Objects.requireNonNull(latency, "latency");
     Objects.requireNonNull(timeToFirstToken, "timeToFirstToken");
     if ((outcome == Outcome.SUCCEEDED) != errorKind.isEmpty()) {

@@ -32,7 +32,7 @@ class KeyHashTest {
   @Test
   void aConfiguredKeyGetsAnIdDerivedFromItsHash() {
     ApiKeySecret secret = new ApiKeySecret("k1");
-    ApiKeyRecord record = ApiKeyRecord.configured(secret, new Plan("default", Optional.empty()));
+    ApiKeyRecord record = ApiKeyRecord.configured(secret, Plan.unlimited("default"));
 
     assertThat(record.principal().keyId().value()).isEqualTo(secret.hash().hex().substring(0, 12));
     assertThat(record.principal().name()).doesNotContain("k1");
@@ -41,7 +41,7 @@ class KeyHashTest {
   @Test
   void aRevokedOrExpiredKeyIsNotUsable() {
     ApiKeyRecord active =
-        ApiKeyRecord.configured(new ApiKeySecret("k1"), new Plan("default", Optional.empty()));
+        ApiKeyRecord.configured(new ApiKeySecret("k1"), Plan.unlimited("default"));
     Instant now = Instant.parse("2026-11-24T12:00:00Z");
 
     ApiKeyRecord revoked =

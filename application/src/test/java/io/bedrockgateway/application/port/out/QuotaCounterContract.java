@@ -3,9 +3,13 @@ package io.bedrockgateway.application.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bedrockgateway.domain.chat.TokenUsage;
+import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.quota.AdmissionDecision;
+import io.bedrockgateway.domain.quota.Consumption;
+import io.bedrockgateway.domain.quota.Demand;
 import io.bedrockgateway.domain.quota.LimitKind;
+import io.bedrockgateway.domain.request.RequestId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +26,11 @@ public abstract class QuotaCounterContract {
   /** A counter over fresh state, reading the real clock. */
   protected abstract QuotaCounter counter();
 
+  /** Admits a small non-streamed request. */
+  protected static AdmissionDecision admit(QuotaCounter counter, Principal principal) {
+    return counter.admit(principal, RequestId.generate(), new Demand(10, Usd.ZERO, false));
+  }
+
   @Test
   void admitsUpToTheLimitThenDeniesWithARetryTime() {
     QuotaCounter counter = counter();
@@ -29,7 +38,7 @@ public abstract class QuotaCounterContract {
 
     List<AdmissionDecision> decisions = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      decisions.add(counter.admit(principal));
+      decisions.add(admit(counter, principal));
     }
 
     assertThat(decisions.subList(0, 3)).allMatch(AdmissionDecision.Admitted.class::isInstance);
@@ -49,9 +58,9 @@ public abstract class QuotaCounterContract {
     Principal first = TestPrincipals.withRequestLimit(1, Duration.ofMinutes(1));
     Principal second = TestPrincipals.withRequestLimit(1, Duration.ofMinutes(1));
 
-    assertThat(counter.admit(first)).isInstanceOf(AdmissionDecision.Admitted.class);
-    assertThat(counter.admit(first)).isInstanceOf(AdmissionDecision.Denied.class);
-    assertThat(counter.admit(second)).isInstanceOf(AdmissionDecision.Admitted.class);
+    assertThat(admit(counter, first)).isInstanceOf(AdmissionDecision.Admitted.class);
+    assertThat(admit(counter, first)).isInstanceOf(AdmissionDecision.Denied.class);
+    assertThat(admit(counter, second)).isInstanceOf(AdmissionDecision.Admitted.class);
   }
 
   @Test
@@ -59,16 +68,16 @@ public abstract class QuotaCounterContract {
     QuotaCounter counter = counter();
     Principal principal = TestPrincipals.withRequestLimit(2, Duration.ofSeconds(1));
 
-    assertThat(counter.admit(principal)).isInstanceOf(AdmissionDecision.Admitted.class);
-    assertThat(counter.admit(principal)).isInstanceOf(AdmissionDecision.Admitted.class);
+    assertThat(admit(counter, principal)).isInstanceOf(AdmissionDecision.Admitted.class);
+    assertThat(admit(counter, principal)).isInstanceOf(AdmissionDecision.Admitted.class);
     for (int i = 0; i < 5; i++) {
-      assertThat(counter.admit(principal)).isInstanceOf(AdmissionDecision.Denied.class);
+      assertThat(admit(counter, principal)).isInstanceOf(AdmissionDecision.Denied.class);
     }
     Thread.sleep(1_100);
 
-    assertThat(counter.admit(principal)).isInstanceOf(AdmissionDecision.Admitted.class);
-    assertThat(counter.admit(principal)).isInstanceOf(AdmissionDecision.Admitted.class);
-    assertThat(counter.admit(principal)).isInstanceOf(AdmissionDecision.Denied.class);
+    assertThat(admit(counter, principal)).isInstanceOf(AdmissionDecision.Admitted.class);
+    assertThat(admit(counter, principal)).isInstanceOf(AdmissionDecision.Admitted.class);
+    assertThat(admit(counter, principal)).isInstanceOf(AdmissionDecision.Denied.class);
   }
 
   @Test
@@ -77,7 +86,7 @@ public abstract class QuotaCounterContract {
     Principal principal = TestPrincipals.unlimited();
 
     for (int i = 0; i < 1_000; i++) {
-      AdmissionDecision decision = counter.admit(principal);
+      AdmissionDecision decision = admit(counter, principal);
       assertThat(decision).isInstanceOf(AdmissionDecision.Admitted.class);
       assertThat(decision.status()).isEmpty();
     }
@@ -93,7 +102,7 @@ public abstract class QuotaCounterContract {
       attempts.add(
           () -> {
             start.await();
-            return counter.admit(principal);
+            return admit(counter, principal);
           });
     }
 
@@ -119,9 +128,10 @@ public abstract class QuotaCounterContract {
     QuotaCounter counter = counter();
     Principal principal = TestPrincipals.withRequestLimit(1, Duration.ofMinutes(1));
 
-    AdmissionDecision.Admitted admitted = (AdmissionDecision.Admitted) counter.admit(principal);
-    counter.settle(admitted.reservation(), new TokenUsage(10, 20));
+    AdmissionDecision.Admitted admitted = (AdmissionDecision.Admitted) admit(counter, principal);
+    counter.settle(
+        admitted.reservation(), new Consumption(new TokenUsage(10, 20), Usd.of("0.0001")));
 
-    assertThat(counter.admit(principal)).isInstanceOf(AdmissionDecision.Denied.class);
+    assertThat(admit(counter, principal)).isInstanceOf(AdmissionDecision.Denied.class);
   }
 }

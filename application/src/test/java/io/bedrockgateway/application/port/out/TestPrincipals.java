@@ -14,11 +14,11 @@ public final class TestPrincipals {
   private TestPrincipals() {}
 
   public static Principal withRequestLimit(long limit, Duration window) {
-    return withPlan(new Plan("test", Optional.of(new RequestRate(limit, window))));
+    return withPlan(Plan.unlimited("test").withRequests(new RequestRate(limit, window)));
   }
 
   public static Principal unlimited() {
-    return withPlan(new Plan("unlimited", Optional.empty()));
+    return withPlan(Plan.unlimited("unlimited"));
   }
 
   public static Principal withPlan(Plan plan) {

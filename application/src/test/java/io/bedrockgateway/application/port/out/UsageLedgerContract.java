@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.TokenUsage;
+import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.request.RequestContext;
 import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.Operation;
@@ -58,6 +59,7 @@ public abstract class UsageLedgerContract {
         Outcome.SUCCEEDED,
         Optional.empty(),
         new TokenUsage(5, outputTokens),
+        Optional.of(Usd.of("0.00042")),
         Duration.ofMillis(120),
         Optional.of(Duration.ofMillis(40)),
         false);

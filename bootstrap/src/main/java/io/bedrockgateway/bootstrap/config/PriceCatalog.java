@@ -1,0 +1,61 @@
+package io.bedrockgateway.bootstrap.config;
+
+import io.bedrockgateway.domain.cost.ModelPrice;
+import io.bedrockgateway.domain.cost.PriceTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a price list: {@code model_id,input_usd_per_million_tokens,output_usd_per_million_tokens}.
+ */
+public final class PriceCatalog {
+  public static final String SHIPPED = "/model-prices.csv";
+  private static final String HEADER = "model_id,";
+
+  private PriceCatalog() {}
+
+  /** The prices shipped with the gateway. */
+  public static PriceTable shipped() {
+    try (InputStream in = PriceCatalog.class.getResourceAsStream(SHIPPED)) {
+      if (in == null) {
+        throw new IllegalStateException(SHIPPED + " is missing from the jar");
+      }
+      return parse(SHIPPED, new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
+    }
+  }
+
+  static PriceTable parse(String source, List<String> lines) {
+    Map<String, ModelPrice> prices = new HashMap<>();
+    for (int number = 1; number <= lines.size(); number++) {
+      String line = lines.get(number - 1).strip();
+      if (line.isEmpty() || line.startsWith("#") || line.startsWith(HEADER)) {
+        continue;
+      }
+      String[] fields = line.split(",", -1);
+      if (fields.length != 3) {
+        throw new ConfigException(source, "line " + number + ": expected 3 comma-separated fields");
+      }
+      try {
+        ModelPrice price =
+            new ModelPrice(new BigDecimal(fields[1].strip()), new BigDecimal(fields[2].strip()));
+        if (prices.put(fields[0].strip(), price) != null) {
+          throw new ConfigException(
+              source, "line " + number + ": " + fields[0] + " is listed twice");
+        }
+      } catch (NumberFormatException | ArithmeticException invalid) {
+        throw new ConfigException(source, "line " + number + ": prices must be decimal numbers");
+      } catch (IllegalArgumentException invalid) {
+        throw new ConfigException(source, "line " + number + ": " + invalid.getMessage());
+      }
+    }
+    return new PriceTable(prices);
+  }
+}
