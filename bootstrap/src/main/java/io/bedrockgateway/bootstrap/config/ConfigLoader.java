@@ -9,6 +9,7 @@ import io.bedrockgateway.domain.plan.RequestRate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** Builds the typed configuration from environment variables (ARCHITECTURE §10). */
@@ -28,6 +29,7 @@ public final class ConfigLoader {
 
   public static GatewayConfig load(Environment environment) {
     Settings settings = new Settings(environment);
+    requireLoggingSettings(settings);
     return new GatewayConfig(
         http(settings),
         bedrock(settings),
@@ -103,6 +105,27 @@ public final class ConfigLoader {
   private static ModelId chatModel(Settings settings) {
     String model = settings.text("DEFAULT_CHAT_MODEL", DEFAULT_CHAT_MODEL);
     return build("DEFAULT_CHAT_MODEL", () -> new ModelId(model));
+  }
+
+  /** Logback reads these itself; checking them here turns a typo into a clear start failure. */
+  private static void requireLoggingSettings(Settings settings) {
+    settings.choice("LOG_FORMAT", "json", ConfigLoader::logFormat, "json, text");
+    settings.choice(
+        "LOG_LEVEL", "INFO", ConfigLoader::logLevel, "TRACE, DEBUG, INFO, WARN, ERROR, OFF");
+  }
+
+  private static String logFormat(String value) {
+    if (!Set.of("json", "text").contains(value)) {
+      throw new IllegalArgumentException(value);
+    }
+    return value;
+  }
+
+  private static String logLevel(String value) {
+    if (!Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF").contains(value)) {
+      throw new IllegalArgumentException(value);
+    }
+    return value;
   }
 
   /** Runs a guard-claused constructor, reporting its complaint under the variable's name. */

@@ -87,7 +87,9 @@ class ConfigLoaderTest {
         "BEDROCK_ENDPOINT_URL | ftp://127.0.0.1",
         "BEDROCK_ENDPOINT_URL | not a url",
         "DEFAULT_CHAT_MODEL | two words",
-        "CORS_ORIGINS | [\"https://a.example\""
+        "CORS_ORIGINS | [\"https://a.example\"",
+        "LOG_FORMAT | xml",
+        "LOG_LEVEL | chatty"
       })
   void aBadValueFailsWithAMessageNamingTheVariable(String variable, String value) {
     assertThatThrownBy(() -> ConfigLoader.load(Environment.of(Map.of(variable, value))))
