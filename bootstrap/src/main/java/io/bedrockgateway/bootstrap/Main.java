@@ -62,24 +62,27 @@ public final class Main implements Callable<Integer> {
     StorageNotice.announce(System.getenv(), LOG);
     Gateway gateway = Gateway.start(config);
     LOG.info("Bedrock Gateway listening on port {}", gateway.port());
-    awaitShutdown(gateway, localBedrock);
+    serveUntilTerminated(gateway, localBedrock);
     return 0;
   }
 
-  private static void awaitShutdown(Gateway gateway, AutoCloseable localBedrock)
+  /** Serves until SIGTERM or SIGINT, then drains running requests and exits with 0. */
+  private static void serveUntilTerminated(Gateway gateway, AutoCloseable localBedrock)
       throws InterruptedException {
-    CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             Thread.ofPlatform()
                 .unstarted(
                     () -> {
-                      LOG.info("Shutting down");
+                      LOG.info("Shutting down: letting running requests finish");
                       gateway.close();
                       closeQuietly(localBedrock);
-                      stopped.countDown();
+                      LOG.info("Stopped");
+                      // The JVM would report a terminated process as 143; a drained one exits
+                      // clean.
+                      Runtime.getRuntime().halt(0);
                     }));
-    stopped.await();
+    new CountDownLatch(1).await();
   }
 
   private static void closeQuietly(AutoCloseable resource) {

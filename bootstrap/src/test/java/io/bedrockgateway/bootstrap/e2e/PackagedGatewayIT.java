@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -40,19 +41,8 @@ class PackagedGatewayIT {
 
   @Test
   void theJarStartsWithTheEmulatorAndStreamsAnAnswerToTheDemoKey() throws Exception {
-    Path jar = Path.of(System.getProperty("gateway.jar", "target/bedrock-gateway.jar"));
-    assertThat(jar).exists();
     int port = freePort();
-    ProcessBuilder command =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString(),
-                "--emulator")
-            .redirectErrorStream(true);
-    command.environment().keySet().removeIf(name -> !name.equals("PATH") && !name.equals("HOME"));
-    command.environment().put("PORT", Integer.toString(port));
-    gateway = command.start();
+    gateway = startJar(port);
     BlockingQueue<String> output = drain(gateway);
 
     String key = awaitMatch(output, DEMO_KEY);
@@ -77,6 +67,49 @@ class PackagedGatewayIT {
 
     gateway.destroy();
     assertThat(gateway.waitFor(20, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+    assertThat(gateway.exitValue()).isZero();
+  }
+
+  @Test
+  void sigtermLetsARunningStreamFinishThenExitsCleanly() throws Exception {
+    int port = freePort();
+    gateway = startJar(port);
+    BlockingQueue<String> output = drain(gateway);
+    String key = awaitMatch(output, DEMO_KEY);
+    awaitMatch(output, LISTENING);
+    String prompt = "Slow one [emulator:tokens=40] [emulator:token-delay-ms=50]";
+
+    CompletableFuture<HttpResponse<String>> stream =
+        CompletableFuture.supplyAsync(
+            () ->
+                new SseClient(port)
+                    .post(
+                        "/api/v1/converse-stream",
+                        SseClient.chat(prompt),
+                        Map.of("X-API-Key", key)));
+    Thread.sleep(500);
+    gateway.destroy();
+
+    HttpResponse<String> response = stream.get(30, TimeUnit.SECONDS);
+    assertThat(SseClient.text(SseClient.events(response.body())))
+        .isEqualTo(EmulatedAnswer.text(prompt, 40));
+    assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(gateway.exitValue()).isZero();
+  }
+
+  private static Process startJar(int port) throws IOException {
+    Path jar = Path.of(System.getProperty("gateway.jar", "target/bedrock-gateway.jar"));
+    assertThat(jar).exists();
+    ProcessBuilder command =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--emulator")
+            .redirectErrorStream(true);
+    command.environment().keySet().removeIf(name -> !name.equals("PATH") && !name.equals("HOME"));
+    command.environment().put("PORT", Integer.toString(port));
+    return command.start();
   }
 
   private static String awaitMatch(BlockingQueue<String> output, Pattern pattern)
