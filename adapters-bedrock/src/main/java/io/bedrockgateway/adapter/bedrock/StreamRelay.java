@@ -23,6 +23,7 @@ final class StreamRelay {
   private StopReason stopReason = StopReason.UNKNOWN;
   private TokenUsage usage = TokenUsage.NONE;
   private long latencyMs;
+  private boolean delivered;
 
   StreamRelay(StreamHandOff handOff, ChatStreamSink sink, Duration idleTimeout, ModelId model) {
     this.handOff = handOff;
@@ -32,9 +33,9 @@ final class StreamRelay {
   }
 
   /**
-   * Returns once the stream completed; throws the sink's exception if the sink threw, and a
-   * translated {@link io.bedrockgateway.domain.error.GatewayException} if the upstream failed or
-   * went quiet for longer than the idle timeout.
+   * Returns once the stream completed; throws the sink's exception if the sink threw, a {@link
+   * TargetFailure} if the upstream failed, and an {@link UpstreamTimeout} if it went quiet for
+   * longer than the idle timeout.
    */
   StreamSummary relay() throws InterruptedException {
     while (true) {
@@ -47,7 +48,7 @@ final class StreamRelay {
           return new StreamSummary(stopReason, usage, latencyMs, model);
         }
         case StreamHandOff.Failed(var cause) ->
-            throw BedrockErrorTranslator.translate(cause, model);
+            throw BedrockErrorTranslator.translate(cause, model).afterCommit(delivered);
         case StreamHandOff.IdleTimedOut(var timeout) ->
             throw new UpstreamTimeout(
                 "Bedrock sent nothing for "
@@ -66,6 +67,10 @@ final class StreamRelay {
         latencyMs = metadata.latencyMs();
       }
       default -> {}
+    }
+    if (!delivered) {
+      sink.serving(model);
+      delivered = true;
     }
     sink.accept(event);
   }
