@@ -84,7 +84,7 @@ record AnswerPlan(
 
   /** The tokens sent before the answer completes or is interrupted. */
   List<String> tokensToSend() {
-    return tokens.subList(0, interruption.map(Interruption::deltas).orElse(outputTokens()));
+    return tokens.subList(0, interruption.map(Interruption::deltas).orElse(tokens.size()));
   }
 
   /** How long the model takes to produce its first {@code tokenCount} tokens. */

@@ -6,6 +6,7 @@ import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.StopReason;
 import io.bedrockgateway.domain.chat.StreamSummary;
 import io.bedrockgateway.domain.chat.TokenUsage;
+import io.bedrockgateway.domain.error.UpstreamFailed;
 import io.bedrockgateway.domain.error.UpstreamTimeout;
 import java.time.Duration;
 
@@ -24,6 +25,7 @@ final class StreamRelay {
   private TokenUsage usage = TokenUsage.NONE;
   private long latencyMs;
   private boolean delivered;
+  private boolean stopped;
 
   StreamRelay(StreamHandOff handOff, ChatStreamSink sink, Duration idleTimeout, ModelId model) {
     this.handOff = handOff;
@@ -45,6 +47,12 @@ final class StreamRelay {
           handOff.requestNext();
         }
         case StreamHandOff.Completed ignored -> {
+          if (!stopped) {
+            throw new TargetFailure(
+                new UpstreamFailed("Bedrock ended the stream for " + model + " before its end"),
+                false,
+                delivered);
+          }
           return new StreamSummary(stopReason, usage, latencyMs, model);
         }
         case StreamHandOff.Failed(var cause) ->
@@ -61,7 +69,10 @@ final class StreamRelay {
 
   private void deliver(ChatStreamEvent event) {
     switch (event) {
-      case ChatStreamEvent.MessageStop stop -> stopReason = stop.stopReason();
+      case ChatStreamEvent.MessageStop stop -> {
+        stopReason = stop.stopReason();
+        stopped = true;
+      }
       case ChatStreamEvent.Metadata metadata -> {
         usage = metadata.usage();
         latencyMs = metadata.latencyMs();
