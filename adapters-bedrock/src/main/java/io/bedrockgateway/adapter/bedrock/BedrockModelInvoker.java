@@ -95,11 +95,8 @@ public final class BedrockModelInvoker implements ModelInvoker, AutoCloseable {
               TextEmbedder.forModel(model)
                   .orElseThrow(
                       () ->
-                          new InvalidRequest(
-                              "model_id: "
-                                  + model
-                                  + " is not a text embedding model the gateway can call (Titan"
-                                  + " Text Embeddings v1/v2, Cohere Embed v3)"));
+                          unsupported(
+                              model, "a text embedding model (Titan Text Embeddings, Cohere v3)"));
           embedder.check(model, request);
           return TextEmbeddingCalls.embed(
               model,
@@ -143,11 +140,9 @@ public final class BedrockModelInvoker implements ModelInvoker, AutoCloseable {
               ImageGenerator.forModel(model)
                   .orElseThrow(
                       () ->
-                          new InvalidRequest(
-                              "model_id: "
-                                  + model
-                                  + " is not an image model the gateway can call (Titan Image"
-                                  + " Generator, Nova Canvas, Stability)"));
+                          unsupported(
+                              model,
+                              "an image model (Titan Image Generator, Nova Canvas, Stability)"));
           List<BinaryData> images = new ArrayList<>();
           List<Integer> calls = generator.imagesPerCall(request);
           for (int call = 0; call < calls.size(); call++) {
@@ -163,6 +158,11 @@ public final class BedrockModelInvoker implements ModelInvoker, AutoCloseable {
           }
           return new GeneratedImages(images, model);
         });
+  }
+
+  private static InvalidRequest unsupported(ModelId model, String kind) {
+    return new InvalidRequest(
+        "model_id: " + model + " is not " + kind + " that the gateway can call");
   }
 
   private BedrockRuntimeAsyncClient client(ModelTarget target) {

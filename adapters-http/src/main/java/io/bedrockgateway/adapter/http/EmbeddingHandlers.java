@@ -35,23 +35,16 @@ final class EmbeddingHandlers {
     if (body.text() == null || body.text().isBlank()) {
       throw new InvalidRequest("text: is required and must not be blank");
     }
-    TextEmbeddingRequest request =
-        ContentBlockReader.at(
-            "",
-            () ->
-                new TextEmbeddingRequest(
-                    List.of(body.text()),
-                    dimensions(body.dimensions()),
-                    Optional.ofNullable(body.normalize()),
-                    purpose(body.inputType())));
     EmbedResult result =
         embed.embedText(
-            new EmbedCommand<>(
-                ApiKeyHeaders.from(ctx),
-                RequestFacts.model(body.modelId()),
-                request,
-                facts.context(ctx)));
-    respond(ctx, result, embeddings -> single(embeddings));
+            textCommand(
+                ctx,
+                List.of(body.text()),
+                body.modelId(),
+                body.dimensions(),
+                body.normalize(),
+                body.inputType()));
+    respond(ctx, result, this::single);
   }
 
   void batch(Context ctx) {
@@ -63,22 +56,15 @@ final class EmbeddingHandlers {
       throw new InvalidRequest(
           "texts[" + body.texts().indexOf(null) + "]: must be a string, not null");
     }
-    TextEmbeddingRequest request =
-        ContentBlockReader.at(
-            "",
-            () ->
-                new TextEmbeddingRequest(
-                    body.texts(),
-                    dimensions(body.dimensions()),
-                    Optional.ofNullable(body.normalize()),
-                    purpose(body.inputType())));
     EmbedResult result =
         embed.embedTexts(
-            new EmbedCommand<>(
-                ApiKeyHeaders.from(ctx),
-                RequestFacts.model(body.modelId()),
-                request,
-                facts.context(ctx)));
+            textCommand(
+                ctx,
+                body.texts(),
+                body.modelId(),
+                body.dimensions(),
+                body.normalize(),
+                body.inputType()));
     respond(
         ctx,
         result,
@@ -89,6 +75,26 @@ final class EmbeddingHandlers {
                 embeddings.embeddings().size(),
                 embeddings.inputTokens(),
                 timestamp()));
+  }
+
+  private EmbedCommand<TextEmbeddingRequest> textCommand(
+      Context ctx,
+      List<String> texts,
+      String modelId,
+      Integer dimensions,
+      Boolean normalize,
+      String inputType) {
+    TextEmbeddingRequest request =
+        ContentBlockReader.at(
+            "",
+            () ->
+                new TextEmbeddingRequest(
+                    texts,
+                    dimensions(dimensions),
+                    Optional.ofNullable(normalize),
+                    purpose(inputType)));
+    return new EmbedCommand<>(
+        ApiKeyHeaders.from(ctx), RequestFacts.model(modelId), request, facts.context(ctx));
   }
 
   void image(Context ctx) {
@@ -108,7 +114,7 @@ final class EmbeddingHandlers {
                 RequestFacts.model(body.modelId()),
                 request,
                 facts.context(ctx)));
-    respond(ctx, result, embeddings -> single(embeddings));
+    respond(ctx, result, this::single);
   }
 
   private EmbeddingJson.Embedding single(EmbeddingResult embeddings) {
