@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param timeToFirstToken the delay before the first token
  * @param tokenDelay the delay between two tokens
  * @param interruption a fault that ends the answer early, if the request asked for one
+ * @param toolCall the tool call that follows the text, if the request asked for one
  */
 record AnswerPlan(
     List<String> tokens,
@@ -22,7 +23,8 @@ record AnswerPlan(
     int inputTokens,
     Duration timeToFirstToken,
     Duration tokenDelay,
-    Optional<Interruption> interruption) {
+    Optional<Interruption> interruption,
+    Optional<ToolCall> toolCall) {
 
   AnswerPlan {
     tokens = List.copyOf(tokens);
@@ -32,33 +34,57 @@ record AnswerPlan(
    * @throws BedrockServiceException a ValidationException for a malformed directive, or the error
    *     the request asked to be rejected with
    */
-  static AnswerPlan of(ConverseRequest request, EmulatorSettings settings) {
+  static AnswerPlan of(
+      ConverseRequest request, EmulatorSettings settings, FaultGate faults, RequestOrigin origin) {
     String lastUserText = request.lastUserText();
     Directives directives = Directives.parse(lastUserText);
     int requestedTokens = directives.answerTokens().orElse(settings.answerTokens());
     int answerTokens = Math.min(requestedTokens, request.maxTokens().orElse(Integer.MAX_VALUE));
     Optional<Interruption> interruption =
-        switch (directives.fault().orElse(null)) {
+        switch (faults.fault(directives, origin, lastUserText).orElse(null)) {
           case null -> Optional.empty();
           case Reject(ServiceError error) -> throw new BedrockServiceException(error);
           case Interruption fault -> Optional.of(fault.within(answerTokens));
         };
+    List<String> tokens = EmulatedAnswer.tokens(lastUserText, answerTokens);
+    Optional<ToolCall> toolCall =
+        directives
+            .toolUse()
+            .filter(ignored -> answerTokens == requestedTokens)
+            .map(name -> ToolCall.of(tool(request, name), tokens, lastUserText));
+    String stopReason =
+        toolCall.isPresent()
+            ? "tool_use"
+            : answerTokens < requestedTokens ? "max_tokens" : "end_turn";
     return new AnswerPlan(
-        EmulatedAnswer.tokens(lastUserText, answerTokens),
-        answerTokens < requestedTokens ? "max_tokens" : "end_turn",
+        tokens,
+        stopReason,
         request.inputTokens(),
         directives.timeToFirstToken().orElse(settings.timeToFirstToken()),
         directives.tokenDelay().orElse(settings.tokenDelay()),
-        interruption);
+        interruption,
+        toolCall);
+  }
+
+  private static ConverseRequest.Tool tool(ConverseRequest request, String name) {
+    return request.tools().stream()
+        .filter(tool -> name.equals(Directives.FIRST_TOOL) || tool.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                BedrockServiceException.validation(
+                    "Emulator directive [emulator:tool-use] needs a toolConfig"
+                        + (name.equals(Directives.FIRST_TOOL) ? "" : " with the tool " + name)));
   }
 
   int outputTokens() {
-    return tokens.size();
+    return tokens.size()
+        + toolCall.map(call -> EmulatedUsage.inputTokens(List.of(call.inputJson()))).orElse(0);
   }
 
   /** The tokens sent before the answer completes or is interrupted. */
   List<String> tokensToSend() {
-    return tokens.subList(0, interruption.map(Interruption::deltas).orElse(outputTokens()));
+    return tokens.subList(0, interruption.map(Interruption::deltas).orElse(tokens.size()));
   }
 
   /** How long the model takes to produce its first {@code tokenCount} tokens. */

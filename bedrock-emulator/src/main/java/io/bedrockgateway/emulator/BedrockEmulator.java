@@ -11,8 +11,9 @@ import java.util.UUID;
 
 /**
  * A local Bedrock Runtime server speaking the real wire protocol over HTTP/1.1: Converse and
- * ConverseStream with deterministic answers ({@link EmulatedAnswer}), configurable latency, and
- * fault injection through {@code [emulator:...]} directives in the last user message.
+ * ConverseStream with deterministic answers ({@link EmulatedAnswer}), InvokeModel for embedding and
+ * image models ({@link EmulatedEmbedding}, {@link EmulatedImage}), CountTokens, configurable
+ * latency, and fault injection through {@code [emulator:...]} directives in the request's text.
  *
  * <p>Each request runs on its own virtual thread, so thousands of slow streams cost little. Point
  * an AWS SDK client at {@link #endpoint()}; the async client needs HTTP/1.1 ({@code
@@ -46,14 +47,20 @@ public final class BedrockEmulator implements AutoCloseable {
   public static BedrockEmulator start(EmulatorSettings settings) {
     RequestJournal journal = new RequestJournal();
     Pacer pacer = new Pacer();
-    ConverseEndpoints endpoints = new ConverseEndpoints(settings, journal, pacer);
-    Javalin server = Javalin.create(config -> configure(config, settings, endpoints));
+    FaultGate faults = new FaultGate();
+    ConverseEndpoints endpoints = new ConverseEndpoints(settings, journal, pacer, faults);
+    InvokeEndpoints invokeEndpoints = new InvokeEndpoints(journal, faults);
+    Javalin server =
+        Javalin.create(config -> configure(config, settings, endpoints, invokeEndpoints));
     server.start();
     return new BedrockEmulator(server, journal, pacer, settings.host());
   }
 
   private static void configure(
-      JavalinConfig config, EmulatorSettings settings, ConverseEndpoints endpoints) {
+      JavalinConfig config,
+      EmulatorSettings settings,
+      ConverseEndpoints endpoints,
+      InvokeEndpoints invokeEndpoints) {
     config.concurrency.useVirtualThreads = true;
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
@@ -64,6 +71,8 @@ public final class BedrockEmulator implements AutoCloseable {
     config.routes.before(ctx -> ctx.header(REQUEST_ID_HEADER, UUID.randomUUID().toString()));
     config.routes.post(BedrockOperation.CONVERSE.route(), endpoints::converse);
     config.routes.post(BedrockOperation.CONVERSE_STREAM.route(), endpoints::converseStream);
+    config.routes.post(BedrockOperation.INVOKE.route(), invokeEndpoints::invoke);
+    config.routes.post(BedrockOperation.COUNT_TOKENS.route(), invokeEndpoints::countTokens);
     config.routes.exception(BedrockServiceException.class, ErrorResponses::write);
     config.routes.exception(EndpointNotFound.class, ErrorResponses::writeUnknownOperation);
     config.routes.exception(HttpResponseException.class, ErrorResponses::writeRejected);

@@ -3,7 +3,9 @@ package io.bedrockgateway.emulator;
 /** The Bedrock Runtime operations the emulator serves, with the last segment of their path. */
 public enum BedrockOperation {
   CONVERSE("converse"),
-  CONVERSE_STREAM("converse-stream");
+  CONVERSE_STREAM("converse-stream"),
+  INVOKE("invoke"),
+  COUNT_TOKENS("count-tokens");
 
   private final String pathSuffix;
 

@@ -19,15 +19,19 @@ final class ConverseEndpoints {
   private static final String EVENT_STREAM = "application/vnd.amazon.eventstream";
   private static final String ASSISTANT = "assistant";
   private static final int TEXT_BLOCK = 0;
+  private static final int TOOL_BLOCK = 1;
 
   private final EmulatorSettings settings;
   private final RequestJournal journal;
   private final Pacer pacer;
+  private final FaultGate faults;
 
-  ConverseEndpoints(EmulatorSettings settings, RequestJournal journal, Pacer pacer) {
+  ConverseEndpoints(
+      EmulatorSettings settings, RequestJournal journal, Pacer pacer, FaultGate faults) {
     this.settings = settings;
     this.journal = journal;
     this.pacer = pacer;
+    this.faults = faults;
   }
 
   void converse(Context ctx) throws InterruptedException {
@@ -42,9 +46,22 @@ final class ConverseEndpoints {
         throw new BedrockServiceException(ServiceError.MODEL_TIMEOUT);
       }
     }
-    Map<String, Object> message =
-        Map.of(
-            "content", List.of(Map.of("text", String.join("", plan.tokens()))), "role", ASSISTANT);
+    List<Map<String, Object>> content = new ArrayList<>();
+    content.add(Map.of("text", String.join("", plan.tokens())));
+    plan.toolCall()
+        .ifPresent(
+            call ->
+                content.add(
+                    Map.of(
+                        "toolUse",
+                        Map.of(
+                            "toolUseId",
+                            call.toolUseId(),
+                            "name",
+                            call.name(),
+                            "input",
+                            call.input()))));
+    Map<String, Object> message = Map.of("content", content, "role", ASSISTANT);
     ctx.contentType("application/json");
     ctx.result(
         WireJson.write(
@@ -77,6 +94,9 @@ final class ConverseEndpoints {
     switch (plan.interruption().orElse(null)) {
       case null -> {
         events.event("contentBlockStop", Map.of("contentBlockIndex", TEXT_BLOCK));
+        if (plan.toolCall().isPresent()) {
+          toolUse(events, plan.toolCall().get());
+        }
         events.event("messageStop", Map.of("stopReason", plan.stopReason()));
         events.event("metadata", Map.of("metrics", metrics(startNanos), "usage", usage(plan)));
       }
@@ -90,13 +110,40 @@ final class ConverseEndpoints {
     }
   }
 
+  /** A tool block as Bedrock streams one: start, the input in pieces, stop. */
+  private static void toolUse(EventStreamWriter events, ToolCall call) throws IOException {
+    events.event(
+        "contentBlockStart",
+        Map.of(
+            "contentBlockIndex",
+            TOOL_BLOCK,
+            "start",
+            Map.of("toolUse", Map.of("toolUseId", call.toolUseId(), "name", call.name()))));
+    for (String piece : call.inputPieces()) {
+      events.event(
+          "contentBlockDelta",
+          Map.of(
+              "contentBlockIndex", TOOL_BLOCK, "delta", Map.of("toolUse", Map.of("input", piece))));
+    }
+    events.event("contentBlockStop", Map.of("contentBlockIndex", TOOL_BLOCK));
+  }
+
   private AnswerPlan receive(Context ctx, BedrockOperation operation) {
-    String modelId = ModelPath.modelId(ctx.path());
-    byte[] body = ctx.bodyAsBytes();
+    RequestOrigin origin = record(ctx, operation, journal);
+    InferenceProfiles.requireOnDemandCapable(origin.modelId());
+    return AnswerPlan.of(ConverseRequestParser.parse(ctx.bodyAsBytes()), settings, faults, origin);
+  }
+
+  /** Records the request as it arrived, before anything can reject it. */
+  static RequestOrigin record(Context ctx, BedrockOperation operation, RequestJournal journal) {
+    RequestOrigin origin = RequestOrigin.of(ctx);
     journal.record(
         new RecordedRequest(
-            operation, modelId, new String(body, StandardCharsets.UTF_8), headers(ctx)));
-    return AnswerPlan.of(ConverseRequestParser.parse(body), settings);
+            operation,
+            origin.modelId(),
+            new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8),
+            headers(ctx)));
+    return origin;
   }
 
   private static Map<String, List<String>> headers(Context ctx) {

@@ -1,5 +1,6 @@
 package io.bedrockgateway.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
@@ -10,23 +11,37 @@ import java.util.stream.Stream;
  * @param systemTexts the text of every system block
  * @param messages the conversation, starting with a user message and alternating roles
  * @param maxTokens {@code inferenceConfig.maxTokens}, if set
+ * @param tools the tools of {@code toolConfig}, in order
  */
 record ConverseRequest(
-    List<String> systemTexts, List<ConversationMessage> messages, OptionalInt maxTokens) {
+    List<String> systemTexts,
+    List<ConversationMessage> messages,
+    OptionalInt maxTokens,
+    List<Tool> tools) {
 
   static final String USER = "user";
+
+  /** What an image or a document counts as in the input tokens. */
+  static final int ATTACHMENT_TOKENS = 1_600;
 
   ConverseRequest {
     systemTexts = List.copyOf(systemTexts);
     messages = List.copyOf(messages);
+    tools = List.copyOf(tools);
   }
 
-  /** A message of the conversation and the text of its text blocks. */
-  record ConversationMessage(String role, List<String> texts) {
+  /**
+   * A message of the conversation: the text of its text blocks, and how many images and documents
+   * it carries.
+   */
+  record ConversationMessage(String role, List<String> texts, int attachments) {
     ConversationMessage {
       texts = List.copyOf(texts);
     }
   }
+
+  /** A tool the model may call, with the JSON schema of its input. */
+  record Tool(String name, JsonNode inputSchema) {}
 
   /** The text blocks of the last user message, joined with a newline. */
   String lastUserText() {
@@ -43,6 +58,7 @@ record ConverseRequest(
                 systemTexts.stream(),
                 messages.stream().flatMap(message -> message.texts().stream()))
             .toList();
-    return EmulatedUsage.inputTokens(allTexts);
+    int attachments = messages.stream().mapToInt(ConversationMessage::attachments).sum();
+    return EmulatedUsage.inputTokens(allTexts) + attachments * ATTACHMENT_TOKENS;
   }
 }

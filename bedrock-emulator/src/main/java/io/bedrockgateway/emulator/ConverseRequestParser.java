@@ -36,9 +36,13 @@ final class ConverseRequestParser {
     List<String> systemTexts = systemTexts(root.get("system"));
     List<ConversationMessage> messages = messages(root.get("messages"));
     OptionalInt maxTokens = inferenceConfig(root.get("inferenceConfig"));
-    checkToolConfig(root.get("toolConfig"));
+    List<ConverseRequest.Tool> tools = toolConfig(root.get("toolConfig"));
     checkConversationOrder(messages);
-    return new ConverseRequest(systemTexts, messages, maxTokens);
+    if (tools.isEmpty() && ContentBlocks.usesTools(root.get("messages"))) {
+      throw BedrockServiceException.validation(
+          "The toolConfig field must be defined when using toolUse and toolResult content blocks.");
+    }
+    return new ConverseRequest(systemTexts, messages, maxTokens, tools);
   }
 
   private static void rejectNullMembers(JsonNode root) {
@@ -103,12 +107,16 @@ final class ConverseRequestParser {
               + " is empty. Add a ContentBlock object to the content field and try again.");
     }
     List<String> texts = new ArrayList<>();
+    int attachments = 0;
     for (int blockIndex = 0; blockIndex < content.size(); blockIndex++) {
       String blockPath = path + ".content." + blockIndex;
-      object(content.get(blockIndex), blockPath);
-      optionalText(content.get(blockIndex), blockPath, "ContentBlock").ifPresent(texts::add);
+      JsonNode block = content.get(blockIndex);
+      object(block, blockPath);
+      optionalText(block, blockPath, "ContentBlock").ifPresent(texts::add);
+      attachments +=
+          ContentBlocks.check(block, memberPath + ".content." + (blockIndex + 1) + ".member");
     }
-    return new ConversationMessage(role.asText(), texts);
+    return new ConversationMessage(role.asText(), texts, attachments);
   }
 
   private static Optional<String> optionalText(JsonNode block, String path, String blockType) {
@@ -178,9 +186,9 @@ final class ConverseRequestParser {
     }
   }
 
-  private static void checkToolConfig(JsonNode toolConfig) {
+  private static List<ConverseRequest.Tool> toolConfig(JsonNode toolConfig) {
     if (toolConfig == null) {
-      return;
+      return List.of();
     }
     object(toolConfig, "toolConfig");
     JsonNode tools = toolConfig.get("tools");
@@ -191,6 +199,21 @@ final class ConverseRequestParser {
       throw constraintViolation(
           null, "toolConfig.tools", "Member must have length greater than or equal to 1");
     }
+    List<ConverseRequest.Tool> specs = new ArrayList<>();
+    for (int index = 0; index < tools.size(); index++) {
+      String path = "toolConfig.tools." + (index + 1) + ".member";
+      JsonNode spec = tools.get(index).path("toolSpec");
+      if (spec.isMissingNode()) {
+        continue;
+      }
+      String name = ContentBlocks.toolName(spec.get("name"), path + ".toolSpec.name");
+      JsonNode schema = spec.path("inputSchema").get("json");
+      if (schema == null || !schema.isObject()) {
+        throw mustNotBeNull(path + ".toolSpec.inputSchema.json");
+      }
+      specs.add(new ConverseRequest.Tool(name, schema));
+    }
+    return specs;
   }
 
   private static void checkConversationOrder(List<ConversationMessage> messages) {
@@ -221,7 +244,7 @@ final class ConverseRequestParser {
     }
   }
 
-  private static BedrockServiceException wrongType(String path, String expected) {
+  static BedrockServiceException wrongType(String path, String expected) {
     return BedrockServiceException.validation(
         "The format of the value at "
             + path
@@ -230,7 +253,7 @@ final class ConverseRequestParser {
             + " for the field and try again.");
   }
 
-  private static BedrockServiceException mustNotBeNull(String path) {
+  static BedrockServiceException mustNotBeNull(String path) {
     return constraintViolation("null", path, "Member must not be null");
   }
 
@@ -238,7 +261,7 @@ final class ConverseRequestParser {
    * @param renderedValue the offending value as the service framework shows it, or null for values
    *     it does not show (lists)
    */
-  private static BedrockServiceException constraintViolation(
+  static BedrockServiceException constraintViolation(
       String renderedValue, String path, String constraint) {
     String value = renderedValue == null ? "Value" : "Value " + renderedValue;
     return BedrockServiceException.validation(

@@ -18,7 +18,15 @@ record Directives(
     OptionalInt answerTokens,
     Optional<Duration> timeToFirstToken,
     Optional<Duration> tokenDelay,
-    Optional<Fault> fault) {
+    Optional<Fault> fault,
+    FaultScope faultScope,
+    Optional<String> toolUse) {
+
+  /** Which requests a fault strikes; the default, every request that carries it. */
+  record FaultScope(Optional<String> model, Optional<String> region, OptionalInt times) {}
+
+  /** The value of {@code [emulator:tool-use]}, which names no tool: the request's first. */
+  static final String FIRST_TOOL = "";
 
   static final int MAX_ANSWER_TOKENS = 100_000;
 
@@ -52,6 +60,10 @@ record Directives(
     private Fault fault;
     private Integer failAfter;
     private ServiceError failType;
+    private String faultModel;
+    private String faultRegion;
+    private Integer faultTimes;
+    private String toolUse;
 
     void apply(String directive, String content) {
       int equals = content.indexOf('=');
@@ -70,11 +82,16 @@ record Directives(
         case "stall-after" ->
             setFault(
                 directive, new StallAfterDeltas(number(directive, value, 0, MAX_ANSWER_TOKENS)));
+        case "fault-model" -> faultModel = required(directive, value);
+        case "fault-region" -> faultRegion = required(directive, value);
+        case "fault-times" -> faultTimes = number(directive, value, 1, Integer.MAX_VALUE);
+        case "tool-use" -> toolUse = value == null ? FIRST_TOOL : value;
         default ->
             throw invalid(
                 directive,
                 "unknown directive; known: tokens, ttft-ms, token-delay-ms, throttle, error,"
-                    + " unavailable, model-timeout, fail-after, fail-type, stall-after");
+                    + " unavailable, model-timeout, fail-after, fail-type, stall-after,"
+                    + " fault-model, fault-region, fault-times, tool-use");
       }
     }
 
@@ -87,11 +104,21 @@ record Directives(
         ServiceError error = failType == null ? ServiceError.MODEL_STREAM_ERROR : failType;
         setFault("[emulator:fail-after=" + failAfter + "]", new FailAfterDeltas(failAfter, error));
       }
+      boolean scoped = faultModel != null || faultRegion != null || faultTimes != null;
+      if (scoped && fault == null) {
+        throw BedrockServiceException.validation(
+            "Emulator directives fault-model, fault-region and fault-times need a fault directive");
+      }
       return new Directives(
           answerTokens == null ? OptionalInt.empty() : OptionalInt.of(answerTokens),
           Optional.ofNullable(timeToFirstToken),
           Optional.ofNullable(tokenDelay),
-          Optional.ofNullable(fault));
+          Optional.ofNullable(fault),
+          new FaultScope(
+              Optional.ofNullable(faultModel),
+              Optional.ofNullable(faultRegion),
+              faultTimes == null ? OptionalInt.empty() : OptionalInt.of(faultTimes)),
+          Optional.ofNullable(toolUse));
     }
 
     private void injectError(String directive, String value, ServiceError error) {
@@ -102,14 +129,21 @@ record Directives(
     }
 
     private void injectErrorWithStatus(String directive, String value) {
-      int status = number(directive, value, 0, Integer.MAX_VALUE);
-      ServiceError error =
-          ServiceError.injectableWithStatus(status)
-              .orElseThrow(
+      String statusOrName = required(directive, value);
+      Optional<ServiceError> error =
+          statusOrName.chars().allMatch(Character::isDigit)
+              ? ServiceError.injectableWithStatus(number(directive, value, 0, Integer.MAX_VALUE))
+              : ServiceError.injectableNamed(statusOrName);
+      setFault(
+          directive,
+          new Reject(
+              error.orElseThrow(
                   () ->
                       invalid(
-                          directive, "supported statuses: " + ServiceError.injectableStatuses()));
-      setFault(directive, new Reject(error));
+                          directive,
+                          "supported: the statuses "
+                              + ServiceError.injectableStatuses()
+                              + " or a Bedrock error name such as ModelNotReadyException"))));
     }
 
     private void setFault(String directive, Fault newFault) {

@@ -24,6 +24,14 @@ enum ServiceError {
   MODEL_ERROR(424, "ModelErrorException", "The model failed to process the request."),
   MODEL_STREAM_ERROR(424, "ModelStreamErrorException", "The model stream failed."),
   THROTTLING(429, "ThrottlingException", "Too many requests, please wait before trying again."),
+  MODEL_NOT_READY(
+      429,
+      "ModelNotReadyException",
+      "The model is not ready to serve inference requests. Try again later."),
+  SERVICE_QUOTA_EXCEEDED(
+      400,
+      "ServiceQuotaExceededException",
+      "Your request exceeds the service quota for your account."),
   INTERNAL_SERVER(
       500,
       "InternalServerException",
@@ -79,6 +87,13 @@ enum ServiceError {
 
   static Optional<ServiceError> injectableWithStatus(int status) {
     return INJECTABLE_BY_STATUS.stream().filter(error -> error.status == status).findFirst();
+  }
+
+  /** Any error but the emulator's own, by its type name, e.g. ModelNotReadyException. */
+  static Optional<ServiceError> injectableNamed(String typeName) {
+    return Arrays.stream(values())
+        .filter(error -> error != UNKNOWN_OPERATION && error.typeName.equals(typeName))
+        .findFirst();
   }
 
   static Optional<ServiceError> streamExceptionOfType(String exceptionType) {

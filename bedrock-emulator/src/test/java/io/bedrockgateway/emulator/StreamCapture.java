@@ -24,7 +24,8 @@ final class StreamCapture {
   }
 
   static StreamCapture start(BedrockRuntimeAsyncClient client, String modelId, String userText) {
-    ConverseStreamRequest request =
+    return start(
+        client,
         ConverseStreamRequest.builder()
             .modelId(modelId)
             .messages(
@@ -32,7 +33,10 @@ final class StreamCapture {
                     .role(ConversationRole.USER)
                     .content(ContentBlock.fromText(userText))
                     .build())
-            .build();
+            .build());
+  }
+
+  static StreamCapture start(BedrockRuntimeAsyncClient client, ConverseStreamRequest request) {
     return new StreamCapture(client, request);
   }
 
@@ -63,7 +67,9 @@ final class StreamCapture {
                 .onContentBlockDelta(
                     delta -> {
                       events.add("contentBlockDelta:" + delta.contentBlockIndex());
-                      deltas.add(delta.delta().text());
+                      if (delta.delta().text() != null) {
+                        deltas.add(delta.delta().text());
+                      }
                     })
                 .onContentBlockStop(
                     stop -> events.add("contentBlockStop:" + stop.contentBlockIndex()))

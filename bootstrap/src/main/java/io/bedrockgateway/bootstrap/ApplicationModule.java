@@ -5,7 +5,10 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
+import io.bedrockgateway.application.port.in.EmbedUseCase;
+import io.bedrockgateway.application.port.in.GenerateImageUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
+import io.bedrockgateway.application.port.in.ListModelsUseCase;
 import io.bedrockgateway.application.port.out.DependencyProbe;
 import io.bedrockgateway.application.port.out.KeyStore;
 import io.bedrockgateway.application.port.out.ModelInvoker;
@@ -13,16 +16,22 @@ import io.bedrockgateway.application.port.out.QuotaCounter;
 import io.bedrockgateway.application.port.out.UsageLedger;
 import io.bedrockgateway.application.service.ConverseService;
 import io.bedrockgateway.application.service.ConverseSettings;
+import io.bedrockgateway.application.service.EmbedService;
+import io.bedrockgateway.application.service.EmbedSettings;
 import io.bedrockgateway.application.service.HealthService;
+import io.bedrockgateway.application.service.ImageService;
+import io.bedrockgateway.application.service.ModelCallFlow;
+import io.bedrockgateway.application.service.ModelListService;
+import io.bedrockgateway.bootstrap.config.GatewayConfig;
 import java.time.Clock;
 import java.util.Set;
 
 /** The use cases, built from whatever adapters the other modules bound to the ports. */
 final class ApplicationModule extends AbstractModule {
-  private final ConverseSettings converseSettings;
+  private final GatewayConfig config;
 
-  ApplicationModule(ConverseSettings converseSettings) {
-    this.converseSettings = converseSettings;
+  ApplicationModule(GatewayConfig config) {
+    this.config = config;
   }
 
   @Override
@@ -33,9 +42,38 @@ final class ApplicationModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ConverseUseCase converse(
-      KeyStore keys, QuotaCounter quota, ModelInvoker invoker, UsageLedger ledger, Clock clock) {
-    return new ConverseService(keys, quota, invoker, ledger, clock, converseSettings);
+  ModelCallFlow flow(KeyStore keys, QuotaCounter quota, UsageLedger ledger, Clock clock) {
+    return new ModelCallFlow(keys, quota, ledger, clock, config.catalog(), config.prices());
+  }
+
+  @Provides
+  @Singleton
+  ConverseUseCase converse(ModelCallFlow flow, ModelInvoker invoker) {
+    return new ConverseService(
+        flow,
+        invoker,
+        new ConverseSettings(config.defaults().chat(), config.reservedOutputTokens()));
+  }
+
+  @Provides
+  @Singleton
+  EmbedUseCase embed(ModelCallFlow flow, ModelInvoker invoker) {
+    return new EmbedService(
+        flow,
+        invoker,
+        new EmbedSettings(config.defaults().textEmbedding(), config.defaults().imageEmbedding()));
+  }
+
+  @Provides
+  @Singleton
+  GenerateImageUseCase images(ModelCallFlow flow, ModelInvoker invoker) {
+    return new ImageService(flow, invoker, config.defaults().image());
+  }
+
+  @Provides
+  @Singleton
+  ListModelsUseCase models(ModelCallFlow flow) {
+    return new ModelListService(flow, config.catalog(), config.prices());
   }
 
   @Provides

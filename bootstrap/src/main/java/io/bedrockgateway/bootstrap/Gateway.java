@@ -8,7 +8,6 @@ import io.bedrockgateway.adapter.bedrock.BedrockModule;
 import io.bedrockgateway.adapter.http.GatewayHttpServer;
 import io.bedrockgateway.adapter.http.HttpModule;
 import io.bedrockgateway.adapter.memory.MemoryModule;
-import io.bedrockgateway.application.service.ConverseSettings;
 import io.bedrockgateway.bootstrap.config.GatewayConfig;
 import io.bedrockgateway.domain.key.ApiKeyRecord;
 import java.util.List;
@@ -31,9 +30,7 @@ public final class Gateway implements AutoCloseable {
     Injector injector =
         Guice.createInjector(
             Stage.PRODUCTION,
-            new ApplicationModule(
-                new ConverseSettings(
-                    config.defaultChatModel(), config.prices(), config.reservedOutputTokens())),
+            new ApplicationModule(config),
             new MemoryModule(keys),
             new BedrockModule(config.bedrock()),
             new HttpModule(config.http()));

@@ -10,7 +10,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
 
-/** Builds the one Bedrock Runtime client the adapter shares between all calls. */
+/** Builds the Bedrock Runtime client of one region, shared by every call to that region. */
 final class BedrockClientFactory {
 
   /** Zero turns the HTTP client's read timeout off. */
@@ -18,7 +18,7 @@ final class BedrockClientFactory {
 
   private BedrockClientFactory() {}
 
-  static BedrockRuntimeAsyncClient create(BedrockSettings settings) {
+  static BedrockRuntimeAsyncClient create(BedrockSettings settings, String region) {
     NettyNioAsyncHttpClient.Builder http =
         NettyNioAsyncHttpClient.builder()
             .connectionTimeout(settings.connectTimeout())
@@ -31,7 +31,7 @@ final class BedrockClientFactory {
     }
     BedrockRuntimeAsyncClientBuilder client =
         BedrockRuntimeAsyncClient.builder()
-            .region(Region.of(settings.region()))
+            .region(Region.of(region))
             .httpClientBuilder(http)
             // A retried stream replays the events the caller already received; the gateway
             // retries by itself, and only before the first byte reached its client.

@@ -2,6 +2,7 @@ package io.bedrockgateway.adapter.bedrock;
 
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.error.GatewayException;
+import io.bedrockgateway.domain.error.UnknownModel;
 import io.bedrockgateway.domain.error.UpstreamFailed;
 import io.bedrockgateway.domain.error.UpstreamRejected;
 import io.bedrockgateway.domain.error.UpstreamThrottled;
@@ -12,12 +13,14 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +41,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
 import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 /**
- * The one place where SDK failures become {@link GatewayException}s. The vendor exception is logged
- * here with its AWS request id and never attached, so no SDK type leaves the adapter.
+ * The one place where SDK failures become {@link GatewayException}s, with whether the gateway may
+ * try again. The vendor exception is logged here with its AWS request id and never attached, so no
+ * SDK type leaves the adapter. The README's error table mirrors {@link Row}.
  */
 final class BedrockErrorTranslator {
 
@@ -48,70 +52,117 @@ final class BedrockErrorTranslator {
   private static final Logger LOG = LoggerFactory.getLogger(BedrockErrorTranslator.class);
   private static final int MAX_CAUSE_DEPTH = 16;
 
+  /** Each Bedrock error: the gateway error it becomes, and whether the gateway retries it. */
+  enum Row {
+    THROTTLING(ThrottlingException.class, true, BedrockErrorTranslator::throttled),
+    MODEL_NOT_READY(
+        ModelNotReadyException.class, true, (e, model) -> new UpstreamUnavailable(message(e))),
+    SERVICE_UNAVAILABLE(
+        ServiceUnavailableException.class, true, (e, model) -> new UpstreamUnavailable(message(e))),
+    INTERNAL_SERVER(
+        InternalServerException.class, true, (e, model) -> new UpstreamFailed(message(e))),
+    SERVICE_QUOTA_EXCEEDED(
+        ServiceQuotaExceededException.class, false, BedrockErrorTranslator::throttled),
+    VALIDATION(ValidationException.class, false, (e, model) -> new UpstreamRejected(message(e))),
+    CONFLICT(ConflictException.class, false, (e, model) -> new UpstreamRejected(message(e))),
+    RESOURCE_NOT_FOUND(
+        ResourceNotFoundException.class, false, BedrockErrorTranslator::unknownModel),
+    ACCESS_DENIED(
+        AccessDeniedException.class, false, (e, model) -> BedrockErrorTranslator.denied(model)),
+    MODEL_TIMEOUT(
+        ModelTimeoutException.class, false, (e, model) -> new UpstreamTimeout(message(e))),
+    MODEL_ERROR(ModelErrorException.class, false, (e, model) -> new UpstreamFailed(message(e))),
+    MODEL_STREAM_ERROR(
+        ModelStreamErrorException.class, false, (e, model) -> new UpstreamFailed(message(e)));
+
+    private final Class<? extends AwsServiceException> type;
+    private final boolean retryable;
+    private final BiFunction<AwsServiceException, ModelId, GatewayException> translation;
+
+    Row(
+        Class<? extends AwsServiceException> type,
+        boolean retryable,
+        BiFunction<AwsServiceException, ModelId, GatewayException> translation) {
+      this.type = type;
+      this.retryable = retryable;
+      this.translation = translation;
+    }
+
+    static Optional<Row> of(Throwable failure) {
+      return Arrays.stream(values()).filter(row -> row.type.isInstance(failure)).findFirst();
+    }
+
+    TargetFailure translate(AwsServiceException failure, ModelId model) {
+      return new TargetFailure(translation.apply(failure, model), retryable, false);
+    }
+  }
+
   private BedrockErrorTranslator() {}
 
-  static GatewayException translate(Throwable failure, ModelId model) {
+  static TargetFailure translate(Throwable failure, ModelId model) {
     Throwable cause = unwrap(failure);
-    GatewayException translated =
+    TargetFailure translated =
         switch (cause) {
-          case ThrottlingException e -> throttled(e, model);
-          case ServiceQuotaExceededException e -> throttled(e, model);
-          case ValidationException e -> new UpstreamRejected(bedrockMessage(e));
-          case ConflictException e -> new UpstreamRejected(bedrockMessage(e));
-          case ResourceNotFoundException e -> modelNotFound(e, model);
-          case AccessDeniedException e -> accessDenied(model);
-          case ModelTimeoutException e -> new UpstreamTimeout(bedrockMessage(e));
-          case ServiceUnavailableException e -> new UpstreamUnavailable(bedrockMessage(e));
-          case ModelNotReadyException e -> new UpstreamUnavailable(bedrockMessage(e));
-          case InternalServerException e -> new UpstreamFailed(bedrockMessage(e));
-          case ModelStreamErrorException e -> new UpstreamFailed(bedrockMessage(e));
-          case ModelErrorException e -> new UpstreamFailed(bedrockMessage(e));
-          case AwsServiceException e -> byStatus(e, model);
-          case ApiCallTimeoutException e -> timedOut(model);
-          case ApiCallAttemptTimeoutException e -> timedOut(model);
+          case AwsServiceException e ->
+              Row.of(e).map(row -> row.translate(e, model)).orElseGet(() -> byStatus(e, model));
+          case ApiCallTimeoutException e -> new TargetFailure(timedOut(model), false, false);
+          case ApiCallAttemptTimeoutException e -> new TargetFailure(timedOut(model), false, false);
           default -> byClientCause(cause, model);
         };
-    log(translated, cause, model);
+    log(translated.error(), cause, model);
     return translated;
   }
 
   /** Error codes this SDK version does not model, judged by their HTTP status. */
-  private static GatewayException byStatus(AwsServiceException e, ModelId model) {
+  private static TargetFailure byStatus(AwsServiceException e, ModelId model) {
     int status = e.statusCode();
     if (status == 429) {
-      return throttled(e, model);
+      return new TargetFailure(throttled(e, model), true, false);
     }
     if (status == 401 || status == 403) {
-      return new UpstreamFailed(
-          "Bedrock refused the gateway's AWS credentials ("
-              + bedrockMessage(e)
-              + "): check the identity the gateway runs with.");
+      return new TargetFailure(
+          new UpstreamFailed(
+              "Bedrock refused the gateway's AWS credentials ("
+                  + message(e)
+                  + "): check the identity the gateway runs with."),
+          false,
+          false);
     }
-    if (status == 408 || status == 504) {
-      return new UpstreamTimeout(bedrockMessage(e));
+    if (status == 404) {
+      return new TargetFailure(unknownModel(e, model), false, false);
     }
-    if (status == 502 || status == 503) {
-      return new UpstreamUnavailable(bedrockMessage(e));
+    if (status == 408) {
+      return new TargetFailure(new UpstreamTimeout(message(e)), false, false);
     }
     if (status >= 400 && status < 500) {
-      return new UpstreamRejected(bedrockMessage(e));
+      return new TargetFailure(new UpstreamRejected(message(e)), false, false);
     }
-    return new UpstreamFailed(bedrockMessage(e));
+    GatewayException error =
+        switch (status) {
+          case 502, 503 -> new UpstreamUnavailable(message(e));
+          case 504 -> new UpstreamTimeout(message(e));
+          default -> new UpstreamFailed(message(e));
+        };
+    return new TargetFailure(error, true, false);
   }
 
   /** Failures on the gateway's side of the wire: no connection, a timeout, a broken stream. */
-  private static GatewayException byClientCause(Throwable failure, ModelId model) {
+  private static TargetFailure byClientCause(Throwable failure, ModelId model) {
     List<Throwable> causes =
         Stream.iterate(failure, Objects::nonNull, Throwable::getCause)
             .limit(MAX_CAUSE_DEPTH)
             .toList();
     if (causes.stream().anyMatch(BedrockErrorTranslator::isUnreachable)) {
-      return new UpstreamUnavailable("the gateway could not connect to Bedrock for " + model);
+      return new TargetFailure(
+          new UpstreamUnavailable("the gateway could not connect to Bedrock for " + model),
+          true,
+          false);
     }
     if (causes.stream().anyMatch(BedrockErrorTranslator::isTimeout)) {
-      return timedOut(model);
+      return new TargetFailure(timedOut(model), false, false);
     }
-    return new UpstreamFailed("the call to Bedrock for " + model + " failed");
+    return new TargetFailure(
+        new UpstreamFailed("the call to Bedrock for " + model + " failed"), false, false);
   }
 
   private static boolean isUnreachable(Throwable cause) {
@@ -126,18 +177,18 @@ final class BedrockErrorTranslator {
 
   private static UpstreamThrottled throttled(AwsServiceException e, ModelId model) {
     return new UpstreamThrottled(
-        "Bedrock is throttling requests for " + model + ": " + bedrockMessage(e), retryAfter(e));
+        "Bedrock is throttling requests for " + model + ": " + message(e), retryAfter(e));
   }
 
-  private static UpstreamRejected modelNotFound(AwsServiceException e, ModelId model) {
-    return new UpstreamRejected(
+  private static UnknownModel unknownModel(AwsServiceException e, ModelId model) {
+    return new UnknownModel(
         "Bedrock does not know the model "
             + model
-            + " in the gateway's region, or the gateway's account cannot see it: "
-            + bedrockMessage(e));
+            + " in this region, or the gateway's account cannot see it: "
+            + message(e));
   }
 
-  private static UpstreamFailed accessDenied(ModelId model) {
+  private static UpstreamFailed denied(ModelId model) {
     return new UpstreamFailed(
         "The gateway's AWS identity may not call "
             + model
@@ -171,7 +222,7 @@ final class BedrockErrorTranslator {
   }
 
   /** Bedrock's own sentence, without the SDK's "(Service: ..., Request ID: ...)" suffix. */
-  private static String bedrockMessage(AwsServiceException e) {
+  private static String message(AwsServiceException e) {
     if (e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null) {
       return e.awsErrorDetails().errorMessage();
     }

@@ -1,73 +1,82 @@
 package io.bedrockgateway.adapter.bedrock;
 
 import io.bedrockgateway.application.port.out.ModelInvoker;
+import io.bedrockgateway.domain.catalog.ModelRoute;
+import io.bedrockgateway.domain.catalog.ModelTarget;
 import io.bedrockgateway.domain.chat.ChatRequest;
 import io.bedrockgateway.domain.chat.ChatResponse;
 import io.bedrockgateway.domain.chat.ChatStreamSink;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.StreamSummary;
-import io.bedrockgateway.domain.error.ClientCancelled;
-import io.bedrockgateway.domain.error.UpstreamTimeout;
+import io.bedrockgateway.domain.embedding.EmbeddingResult;
+import io.bedrockgateway.domain.embedding.ImageEmbeddingRequest;
+import io.bedrockgateway.domain.embedding.TextEmbeddingRequest;
+import io.bedrockgateway.domain.error.InvalidRequest;
+import io.bedrockgateway.domain.image.GeneratedImages;
+import io.bedrockgateway.domain.image.ImageRequest;
+import io.bedrockgateway.domain.media.BinaryData;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
-import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 
 /**
- * {@link ModelInvoker} over Bedrock Runtime's Converse API. Both operations block the calling
- * (virtual) thread. They share one async client, so one connection pool serves every call, and a
+ * {@link ModelInvoker} over Bedrock Runtime: Converse for chat, InvokeModel for embeddings and
+ * images. Every operation blocks the calling (virtual) thread and runs through {@link Failover}.
+ * Calls share one async client per region, so one connection pool serves every call there, and a
  * caller that gives up (timeout, interrupt, a sink that throws) cancels its call and frees the
  * connection at once, which a blocked sync call could not do. Close it on shutdown.
  */
 public final class BedrockModelInvoker implements ModelInvoker, AutoCloseable {
 
-  private final BedrockRuntimeAsyncClient client;
+  private final BedrockClients clients;
+  private final Failover failover;
   private final Duration requestTimeout;
   private final Duration streamIdleTimeout;
 
-  private BedrockModelInvoker(BedrockRuntimeAsyncClient client, BedrockSettings settings) {
-    this.client = client;
+  private BedrockModelInvoker(BedrockClients clients, BedrockSettings settings) {
+    this.clients = clients;
+    this.failover = new Failover(settings.resilience(), Clock.systemUTC());
     this.requestTimeout = settings.requestTimeout();
     this.streamIdleTimeout = settings.streamIdleTimeout();
   }
 
   public static BedrockModelInvoker create(BedrockSettings settings) {
-    return new BedrockModelInvoker(BedrockClientFactory.create(settings), settings);
+    return new BedrockModelInvoker(new BedrockClients(settings), settings);
   }
 
   @Override
-  public ChatResponse converse(ChatRequest request) {
-    ModelId model = request.requireModel();
-    CompletableFuture<ConverseResponse> call =
-        client.converse(ConverseRequestMapper.toConverseRequest(request));
-    try {
-      ConverseResponse response = call.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
-      return ConverseResponseMapper.toChatResponse(response, model);
-    } catch (ExecutionException failure) {
-      throw BedrockErrorTranslator.translate(failure, model);
-    } catch (TimeoutException timeout) {
-      throw new UpstreamTimeout(
-          "Bedrock did not answer within " + requestTimeout.toMillis() + " ms for " + model);
-    } catch (InterruptedException interrupted) {
-      throw cancelledByCaller(interrupted);
-    } finally {
-      call.cancel(true);
-    }
+  public ChatResponse converse(ModelRoute route, ChatRequest request) {
+    return failover.call(
+        route,
+        target ->
+            ConverseResponseMapper.toChatResponse(
+                Calls.await(
+                    client(target)
+                        .converse(ConverseRequestMapper.toConverseRequest(target.model(), request)),
+                    requestTimeout,
+                    target.model()),
+                target.model()));
   }
 
   @Override
-  public StreamSummary converseStream(ChatRequest request, ChatStreamSink sink) {
-    ModelId model = request.requireModel();
+  public StreamSummary converseStream(ModelRoute route, ChatRequest request, ChatStreamSink sink) {
+    return failover.call(route, target -> stream(target, request, sink));
+  }
+
+  private StreamSummary stream(ModelTarget target, ChatRequest request, ChatStreamSink sink) {
+    ModelId model = target.model();
     StreamHandOff handOff = new StreamHandOff();
     CompletableFuture<Void> call =
-        client.converseStream(ConverseRequestMapper.toConverseStreamRequest(request), handOff);
+        client(target)
+            .converseStream(ConverseRequestMapper.toConverseStreamRequest(model, request), handOff);
     try {
       return new StreamRelay(handOff, sink, streamIdleTimeout, model).relay();
     } catch (InterruptedException interrupted) {
-      throw cancelledByCaller(interrupted);
+      throw Calls.cancelledByCaller(interrupted);
     } finally {
       if (!handOff.upstreamEnded()) {
         handOff.cancel();
@@ -77,12 +86,91 @@ public final class BedrockModelInvoker implements ModelInvoker, AutoCloseable {
   }
 
   @Override
-  public void close() {
-    client.close();
+  public EmbeddingResult embedTexts(ModelRoute route, TextEmbeddingRequest request) {
+    return failover.call(
+        route,
+        target -> {
+          ModelId model = target.model();
+          TextEmbedder embedder =
+              TextEmbedder.forModel(model)
+                  .orElseThrow(
+                      () ->
+                          unsupported(
+                              model, "a text embedding model (Titan Text Embeddings, Cohere v3)"));
+          embedder.check(model, request);
+          return TextEmbeddingCalls.embed(
+              model,
+              embedder,
+              request,
+              slice -> {
+                InvokeReply reply =
+                    InvokeReply.call(
+                        client(target), model, embedder.body(slice.texts(), slice), requestTimeout);
+                return new TextEmbeddingCalls.Chunk(
+                    embedder.embeddings(reply.body()),
+                    reply.inputTokens().or(() -> embedder.inputTokens(reply.body())).orElse(0L));
+              });
+        });
   }
 
-  private static ClientCancelled cancelledByCaller(InterruptedException interrupted) {
-    Thread.currentThread().interrupt();
-    return new ClientCancelled(interrupted);
+  @Override
+  public EmbeddingResult embedImage(ModelRoute route, ImageEmbeddingRequest request) {
+    return failover.call(
+        route,
+        target -> {
+          ModelId model = target.model();
+          TitanImageEmbedder.check(model, request);
+          InvokeReply reply =
+              InvokeReply.call(
+                  client(target), model, TitanImageEmbedder.body(request), requestTimeout);
+          return new EmbeddingResult(
+              List.of(TitanImageEmbedder.embedding(reply.body())),
+              reply.inputTokens().orElse(0L),
+              model);
+        });
+  }
+
+  @Override
+  public GeneratedImages generateImage(ModelRoute route, ImageRequest request) {
+    return failover.call(
+        route,
+        target -> {
+          ModelId model = target.model();
+          ImageGenerator generator =
+              ImageGenerator.forModel(model)
+                  .orElseThrow(
+                      () ->
+                          unsupported(
+                              model,
+                              "an image model (Titan Image Generator, Nova Canvas, Stability)"));
+          List<BinaryData> images = new ArrayList<>();
+          List<Integer> calls = generator.imagesPerCall(request);
+          for (int call = 0; call < calls.size(); call++) {
+            InvokeReply reply =
+                InvokeReply.call(
+                    client(target),
+                    model,
+                    generator.body(request, call, calls.get(call)),
+                    requestTimeout);
+            generator.images(reply.body()).stream()
+                .map(image -> new BinaryData(Base64.getDecoder().decode(image)))
+                .forEach(images::add);
+          }
+          return new GeneratedImages(images, model);
+        });
+  }
+
+  private static InvalidRequest unsupported(ModelId model, String kind) {
+    return new InvalidRequest(
+        "model_id: " + model + " is not " + kind + " that the gateway can call");
+  }
+
+  private BedrockRuntimeAsyncClient client(ModelTarget target) {
+    return clients.forRegion(target.region());
+  }
+
+  @Override
+  public void close() {
+    clients.close();
   }
 }

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param requestTimeout how long a non-streamed call may take in total
  * @param maxConcurrency how many connections to Bedrock may be open at once
  * @param staticCredentials a fixed key pair instead of the SDK's default credential chain
+ * @param resilience retries, backoff, deadline and circuit breakers
  */
 public record BedrockSettings(
     Optional<URI> endpointOverride,
@@ -27,7 +28,8 @@ public record BedrockSettings(
     Duration streamIdleTimeout,
     Duration requestTimeout,
     int maxConcurrency,
-    Optional<StaticCredentials> staticCredentials) {
+    Optional<StaticCredentials> staticCredentials,
+    Resilience resilience) {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_STREAM_IDLE_TIMEOUT = Duration.ofSeconds(60);
@@ -51,9 +53,10 @@ public record BedrockSettings(
       throw new IllegalArgumentException("maxConcurrency must be at least 1");
     }
     Objects.requireNonNull(staticCredentials, "staticCredentials");
+    Objects.requireNonNull(resilience, "resilience");
   }
 
-  /** Settings that take credentials from the SDK's default chain. */
+  /** Settings that take credentials from the SDK's default chain and retry as by default. */
   public BedrockSettings(
       Optional<URI> endpointOverride,
       String region,
@@ -68,7 +71,8 @@ public record BedrockSettings(
         streamIdleTimeout,
         requestTimeout,
         maxConcurrency,
-        Optional.empty());
+        Optional.empty(),
+        Resilience.DEFAULTS);
   }
 
   /** The recommended settings for the region's own Bedrock endpoint. */
@@ -90,7 +94,8 @@ public record BedrockSettings(
         streamIdleTimeout,
         requestTimeout,
         maxConcurrency,
-        staticCredentials);
+        staticCredentials,
+        resilience);
   }
 
   public BedrockSettings withStaticCredentials(String accessKeyId, String secretAccessKey) {
@@ -101,7 +106,20 @@ public record BedrockSettings(
         streamIdleTimeout,
         requestTimeout,
         maxConcurrency,
-        Optional.of(new StaticCredentials(accessKeyId, secretAccessKey)));
+        Optional.of(new StaticCredentials(accessKeyId, secretAccessKey)),
+        resilience);
+  }
+
+  public BedrockSettings withResilience(Resilience newResilience) {
+    return new BedrockSettings(
+        endpointOverride,
+        region,
+        connectTimeout,
+        streamIdleTimeout,
+        requestTimeout,
+        maxConcurrency,
+        staticCredentials,
+        newResilience);
   }
 
   /** True when the endpoint is plain HTTP, which the SDK's default HTTP/2 cannot speak. */

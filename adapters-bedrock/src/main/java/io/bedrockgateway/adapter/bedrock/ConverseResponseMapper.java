@@ -15,6 +15,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDelta;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockStart;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockStartEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockStopEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
@@ -23,41 +24,48 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamMetada
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamOutput;
 import software.amazon.awssdk.services.bedrockruntime.model.MessageStartEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.MessageStopEvent;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 
 /**
- * Converse answers and stream events as domain types. What the domain cannot express yet (tool use,
- * reasoning, citations, images, event kinds newer than the SDK) is skipped, not an error.
+ * Converse answers and stream events as domain types. What the domain cannot express (reasoning,
+ * citations, generated images, event kinds newer than the SDK) is skipped, not an error.
  */
 final class ConverseResponseMapper {
 
   private ConverseResponseMapper() {}
 
-  static ChatResponse toChatResponse(ConverseResponse response, ModelId requestedModel) {
+  static ChatResponse toChatResponse(ConverseResponse response, ModelId servedModel) {
     StopReason stopReason = StopReason.fromWireName(response.stopReasonAsString());
-    List<TextBlock> text =
-        answerBlocks(response).stream()
-            .map(ContentBlock::text)
-            .filter(value -> value != null && !value.isBlank())
-            .map(TextBlock::new)
-            .toList();
-    if (text.isEmpty()) {
+    List<io.bedrockgateway.domain.chat.ContentBlock> content =
+        answerBlocks(response).stream().flatMap(block -> answerBlock(block).stream()).toList();
+    if (content.isEmpty()) {
       throw new UpstreamFailed(
           "Bedrock answered without any text (stop reason " + stopReason.wireName() + ")");
     }
     return new ChatResponse(
-        new ChatMessage(Role.ASSISTANT, List.copyOf(text)),
+        new ChatMessage(Role.ASSISTANT, content),
         stopReason,
         usage(response.usage()),
         response.metrics() == null ? 0 : orZero(response.metrics().latencyMs()),
-        requestedModel);
+        servedModel);
+  }
+
+  private static Optional<io.bedrockgateway.domain.chat.ContentBlock> answerBlock(
+      ContentBlock block) {
+    if (block.toolUse() != null) {
+      ToolUseBlock toolUse = block.toolUse();
+      return Optional.of(
+          new io.bedrockgateway.domain.chat.ToolUseBlock(
+              toolUse.toolUseId(), toolUse.name(), Documents.toJsonValue(toolUse.input())));
+    }
+    return Optional.ofNullable(block.text()).filter(text -> !text.isBlank()).map(TextBlock::new);
   }
 
   static Optional<ChatStreamEvent> toStreamEvent(ConverseStreamOutput output) {
     return switch (output) {
       case MessageStartEvent start -> Optional.of(new ChatStreamEvent.MessageStart(role(start)));
-      case ContentBlockStartEvent start ->
-          Optional.of(new ChatStreamEvent.ContentBlockStart(index(start.contentBlockIndex())));
-      case ContentBlockDeltaEvent delta -> textDelta(delta);
+      case ContentBlockStartEvent start -> Optional.of(blockStart(start));
+      case ContentBlockDeltaEvent delta -> delta(delta);
       case ContentBlockStopEvent stop ->
           Optional.of(new ChatStreamEvent.ContentBlockStop(index(stop.contentBlockIndex())));
       case MessageStopEvent stop ->
@@ -79,13 +87,28 @@ final class ConverseResponseMapper {
     return response.output().message().content();
   }
 
-  private static Optional<ChatStreamEvent> textDelta(ContentBlockDeltaEvent event) {
+  private static ChatStreamEvent blockStart(ContentBlockStartEvent event) {
+    int index = index(event.contentBlockIndex());
+    ContentBlockStart start = event.start();
+    if (start != null && start.toolUse() != null) {
+      return new ChatStreamEvent.ToolUseStart(
+          index, start.toolUse().toolUseId(), start.toolUse().name());
+    }
+    return new ChatStreamEvent.ContentBlockStart(index);
+  }
+
+  private static Optional<ChatStreamEvent> delta(ContentBlockDeltaEvent event) {
     ContentBlockDelta delta = event.delta();
-    if (delta == null || delta.type() != ContentBlockDelta.Type.TEXT) {
+    int index = index(event.contentBlockIndex());
+    if (delta == null) {
       return Optional.empty();
     }
-    return Optional.of(
-        new ChatStreamEvent.TextDelta(index(event.contentBlockIndex()), delta.text()));
+    return switch (delta.type()) {
+      case TEXT -> Optional.of(new ChatStreamEvent.TextDelta(index, delta.text()));
+      case TOOL_USE ->
+          Optional.of(new ChatStreamEvent.ToolUseDelta(index, delta.toolUse().input()));
+      default -> Optional.empty();
+    };
   }
 
   private static Role role(MessageStartEvent start) {

@@ -6,6 +6,7 @@ import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.StopReason;
 import io.bedrockgateway.domain.chat.StreamSummary;
 import io.bedrockgateway.domain.chat.TokenUsage;
+import io.bedrockgateway.domain.error.UpstreamFailed;
 import io.bedrockgateway.domain.error.UpstreamTimeout;
 import java.time.Duration;
 
@@ -23,6 +24,8 @@ final class StreamRelay {
   private StopReason stopReason = StopReason.UNKNOWN;
   private TokenUsage usage = TokenUsage.NONE;
   private long latencyMs;
+  private boolean delivered;
+  private boolean stopped;
 
   StreamRelay(StreamHandOff handOff, ChatStreamSink sink, Duration idleTimeout, ModelId model) {
     this.handOff = handOff;
@@ -32,9 +35,9 @@ final class StreamRelay {
   }
 
   /**
-   * Returns once the stream completed; throws the sink's exception if the sink threw, and a
-   * translated {@link io.bedrockgateway.domain.error.GatewayException} if the upstream failed or
-   * went quiet for longer than the idle timeout.
+   * Returns once the stream completed; throws the sink's exception if the sink threw, a {@link
+   * TargetFailure} if the upstream failed, and an {@link UpstreamTimeout} if it went quiet for
+   * longer than the idle timeout.
    */
   StreamSummary relay() throws InterruptedException {
     while (true) {
@@ -44,10 +47,16 @@ final class StreamRelay {
           handOff.requestNext();
         }
         case StreamHandOff.Completed ignored -> {
+          if (!stopped) {
+            throw new TargetFailure(
+                new UpstreamFailed("Bedrock ended the stream for " + model + " before its end"),
+                false,
+                delivered);
+          }
           return new StreamSummary(stopReason, usage, latencyMs, model);
         }
         case StreamHandOff.Failed(var cause) ->
-            throw BedrockErrorTranslator.translate(cause, model);
+            throw BedrockErrorTranslator.translate(cause, model).afterCommit(delivered);
         case StreamHandOff.IdleTimedOut(var timeout) ->
             throw new UpstreamTimeout(
                 "Bedrock sent nothing for "
@@ -60,12 +69,19 @@ final class StreamRelay {
 
   private void deliver(ChatStreamEvent event) {
     switch (event) {
-      case ChatStreamEvent.MessageStop stop -> stopReason = stop.stopReason();
+      case ChatStreamEvent.MessageStop stop -> {
+        stopReason = stop.stopReason();
+        stopped = true;
+      }
       case ChatStreamEvent.Metadata metadata -> {
         usage = metadata.usage();
         latencyMs = metadata.latencyMs();
       }
       default -> {}
+    }
+    if (!delivered) {
+      sink.serving(model);
+      delivered = true;
     }
     sink.accept(event);
   }

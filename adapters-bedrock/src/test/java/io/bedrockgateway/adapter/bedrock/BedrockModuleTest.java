@@ -1,5 +1,6 @@
 package io.bedrockgateway.adapter.bedrock;
 
+import static io.bedrockgateway.adapter.bedrock.TestRequests.NOVA_ROUTE;
 import static io.bedrockgateway.adapter.bedrock.TestRequests.ask;
 import static io.bedrockgateway.adapter.bedrock.TestRequests.settings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,7 @@ class BedrockModuleTest {
       ModelInvoker invoker = injector.getInstance(ModelInvoker.class);
       try (BedrockModelInvoker closeable = injector.getInstance(BedrockModelInvoker.class)) {
         assertThat(invoker).isSameAs(closeable);
-        assertThat(invoker.converse(ask("Hi")).message().content())
+        assertThat(invoker.converse(NOVA_ROUTE, ask("Hi")).message().content())
             .containsExactly(new TextBlock(EmulatedAnswer.text("Hi")));
       }
     }

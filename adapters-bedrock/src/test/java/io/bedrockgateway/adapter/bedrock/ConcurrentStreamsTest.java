@@ -1,5 +1,6 @@
 package io.bedrockgateway.adapter.bedrock;
 
+import static io.bedrockgateway.adapter.bedrock.TestRequests.NOVA_ROUTE;
 import static io.bedrockgateway.adapter.bedrock.TestRequests.ask;
 import static io.bedrockgateway.adapter.bedrock.TestRequests.settings;
 import static io.bedrockgateway.adapter.bedrock.TestRequests.text;
@@ -45,7 +46,7 @@ class ConcurrentStreamsTest {
                       callers.submit(
                           () -> {
                             List<ChatStreamEvent> events = new ArrayList<>();
-                            invoker.converseStream(ask(prompt), events::add);
+                            invoker.converseStream(NOVA_ROUTE, ask(prompt), events::add);
                             return text(events);
                           }))
               .toList();

@@ -2,6 +2,7 @@ package io.bedrockgateway.adapter.bedrock;
 
 import static io.bedrockgateway.adapter.bedrock.TestRequests.INFERENCE_PROFILE_ARN;
 import static io.bedrockgateway.adapter.bedrock.TestRequests.NOVA_LITE;
+import static io.bedrockgateway.adapter.bedrock.TestRequests.NOVA_ROUTE;
 import static io.bedrockgateway.adapter.bedrock.TestRequests.ask;
 import static io.bedrockgateway.adapter.bedrock.TestRequests.deltas;
 import static io.bedrockgateway.adapter.bedrock.TestRequests.settings;
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.bedrockgateway.domain.catalog.ModelRoute;
 import io.bedrockgateway.domain.chat.ChatStreamEvent;
 import io.bedrockgateway.domain.chat.ChatStreamEvent.ContentBlockStop;
 import io.bedrockgateway.domain.chat.ChatStreamEvent.MessageStart;
@@ -67,7 +69,7 @@ class ConverseStreamTest {
   void deliversTheEventsInOrderAndSumsUpTheStream() {
     String prompt = "Tell me about light. [emulator:tokens=5]";
 
-    StreamSummary summary = invoker.converseStream(ask(prompt), received::add);
+    StreamSummary summary = invoker.converseStream(NOVA_ROUTE, ask(prompt), received::add);
 
     List<String> tokens = EmulatedAnswer.tokens(prompt, 5);
     TokenUsage usage = new TokenUsage(EmulatedUsage.inputTokens(List.of(prompt)), 5);
@@ -92,7 +94,7 @@ class ConverseStreamTest {
   void streamsTheEmulatorsDeterministicAnswer() {
     String prompt = "Describe the sea at night.";
 
-    invoker.converseStream(ask(prompt), received::add);
+    invoker.converseStream(NOVA_ROUTE, ask(prompt), received::add);
 
     assertThat(text(received)).isEqualTo(EmulatedAnswer.text(prompt));
   }
@@ -100,7 +102,10 @@ class ConverseStreamTest {
   @Test
   void acceptsAnInferenceProfileArnAsModelId() {
     StreamSummary summary =
-        invoker.converseStream(ask(INFERENCE_PROFILE_ARN, "Hello"), received::add);
+        invoker.converseStream(
+            ModelRoute.direct(INFERENCE_PROFILE_ARN),
+            ask(INFERENCE_PROFILE_ARN, "Hello"),
+            received::add);
 
     assertThat(summary.servedModel()).isEqualTo(INFERENCE_PROFILE_ARN);
     assertThat(text(received)).isEqualTo(EmulatedAnswer.text("Hello"));
@@ -112,7 +117,7 @@ class ConverseStreamTest {
   void anExceptionFrameAfterSomeTextIsNotRetriedSoNoTextIsRepeated() {
     String prompt = "[emulator:fail-after=3] [emulator:fail-type=throttlingException]";
 
-    assertThatThrownBy(() -> invoker.converseStream(ask(prompt), received::add))
+    assertThatThrownBy(() -> invoker.converseStream(NOVA_ROUTE, ask(prompt), received::add))
         .isInstanceOf(UpstreamThrottled.class);
 
     assertThat(deltas(received))
@@ -128,7 +133,7 @@ class ConverseStreamTest {
       String prompt =
           "[emulator:fail-after=" + attempt % 3 + "] [emulator:fail-type=throttlingException]";
 
-      assertThatThrownBy(() -> invoker.converseStream(ask(prompt), event -> {}))
+      assertThatThrownBy(() -> invoker.converseStream(NOVA_ROUTE, ask(prompt), event -> {}))
           .isInstanceOf(UpstreamThrottled.class);
     }
   }
@@ -147,7 +152,8 @@ class ConverseStreamTest {
           () ->
               assertThatThrownBy(
                       () ->
-                          impatient.converseStream(ask("[emulator:stall-after=2]"), received::add))
+                          impatient.converseStream(
+                              NOVA_ROUTE, ask("[emulator:stall-after=2]"), received::add))
                   .isInstanceOf(UpstreamTimeout.class));
     }
     assertThat(deltas(received)).hasSize(2);
@@ -166,6 +172,7 @@ class ConverseStreamTest {
               assertThatThrownBy(
                       () ->
                           oneConnection.converseStream(
+                              NOVA_ROUTE,
                               ask("[emulator:tokens=100] [emulator:token-delay-ms=100]"),
                               event -> {
                                 received.add(event);
@@ -178,7 +185,8 @@ class ConverseStreamTest {
 
       // The abandoned stream would hold the only connection for another ten seconds.
       assertTimeoutPreemptively(
-          PROMPTLY, () -> oneConnection.converseStream(ask("Still there?"), event -> {}));
+          PROMPTLY,
+          () -> oneConnection.converseStream(NOVA_ROUTE, ask("Still there?"), event -> {}));
     }
   }
 
@@ -193,6 +201,7 @@ class ConverseStreamTest {
                 () -> {
                   try {
                     invoker.converseStream(
+                        NOVA_ROUTE,
                         ask("[emulator:tokens=100] [emulator:token-delay-ms=100]"),
                         event -> {
                           if (event instanceof TextDelta) {

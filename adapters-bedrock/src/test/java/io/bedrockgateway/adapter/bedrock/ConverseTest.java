@@ -1,6 +1,7 @@
 package io.bedrockgateway.adapter.bedrock;
 
 import static io.bedrockgateway.adapter.bedrock.TestRequests.NOVA_LITE;
+import static io.bedrockgateway.adapter.bedrock.TestRequests.NOVA_ROUTE;
 import static io.bedrockgateway.adapter.bedrock.TestRequests.ask;
 import static io.bedrockgateway.adapter.bedrock.TestRequests.settings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +59,7 @@ class ConverseTest {
   void returnsTheAnswerTextAndUsage() {
     String prompt = "What is a river? [emulator:tokens=7]";
 
-    ChatResponse response = invoker.converse(ask(prompt));
+    ChatResponse response = invoker.converse(NOVA_ROUTE, ask(prompt));
 
     assertThat(response.message().role()).isEqualTo(Role.ASSISTANT);
     assertThat(response.message().content())
@@ -74,7 +75,7 @@ class ConverseTest {
     try (BedrockModelInvoker withStaticKeys =
         BedrockModelInvoker.create(
             settings(emulator.endpoint()).withStaticCredentials("AKIDSTATIC", "static-secret"))) {
-      withStaticKeys.converse(ask("Hello"));
+      withStaticKeys.converse(NOVA_ROUTE, ask("Hello"));
     }
 
     RecordedRequest sent = emulator.recordedRequests().getLast();
@@ -88,7 +89,7 @@ class ConverseTest {
 
   @Test
   void sendsPlainTextAsTextBlocksAndLeavesOutWhatTheRequestDoesNotSet() throws Exception {
-    invoker.converse(ask("Hello"));
+    invoker.converse(NOVA_ROUTE, ask("Hello"));
 
     JsonNode body = lastRequestBody();
     assertThat(body.get("messages"))
@@ -111,7 +112,7 @@ class ConverseTest {
             new InferenceParameters(
                 Optional.of(50), Optional.of(0.5), Optional.empty(), List.of()));
 
-    ChatResponse response = invoker.converse(request);
+    ChatResponse response = invoker.converse(NOVA_ROUTE, request);
 
     JsonNode body = lastRequestBody();
     assertThat(body.get("system"))
@@ -135,7 +136,7 @@ class ConverseTest {
             new InferenceParameters(
                 Optional.of(3), Optional.empty(), Optional.of(0.9), List.of("STOP")));
 
-    ChatResponse response = invoker.converse(request);
+    ChatResponse response = invoker.converse(NOVA_ROUTE, request);
 
     assertThat(lastRequestBody().get("inferenceConfig"))
         .isEqualTo(JSON.readTree("{\"maxTokens\":3,\"topP\":0.9,\"stopSequences\":[\"STOP\"]}"));
@@ -155,7 +156,7 @@ class ConverseTest {
             BedrockSettings.DEFAULT_MAX_CONCURRENCY);
     try (BedrockModelInvoker slowToAnswer = BedrockModelInvoker.create(impatient)) {
 
-      assertThatThrownBy(() -> slowToAnswer.converse(ask("[emulator:ttft-ms=3000]")))
+      assertThatThrownBy(() -> slowToAnswer.converse(NOVA_ROUTE, ask("[emulator:ttft-ms=3000]")))
           .isInstanceOf(UpstreamTimeout.class)
           .hasMessageContaining("300 ms");
     }

@@ -1,16 +1,20 @@
 package io.bedrockgateway.adapter.bedrock;
 
 import static io.bedrockgateway.adapter.bedrock.TestRequests.NOVA_LITE;
+import static io.bedrockgateway.adapter.bedrock.TestRequests.NOVA_ROUTE;
 import static io.bedrockgateway.adapter.bedrock.TestRequests.ask;
 import static io.bedrockgateway.adapter.bedrock.TestRequests.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.bedrockgateway.domain.catalog.ModelRoute;
 import io.bedrockgateway.domain.chat.ChatMessage;
 import io.bedrockgateway.domain.chat.ChatRequest;
 import io.bedrockgateway.domain.chat.InferenceParameters;
+import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.Role;
 import io.bedrockgateway.domain.error.GatewayException;
+import io.bedrockgateway.domain.error.UnknownModel;
 import io.bedrockgateway.domain.error.UpstreamFailed;
 import io.bedrockgateway.domain.error.UpstreamRejected;
 import io.bedrockgateway.domain.error.UpstreamThrottled;
@@ -35,8 +39,8 @@ class ErrorTranslationTest {
 
   /** Both operations must translate alike. */
   enum Operation {
-    CONVERSE((invoker, request) -> invoker.converse(request)),
-    CONVERSE_STREAM((invoker, request) -> invoker.converseStream(request, event -> {}));
+    CONVERSE((invoker, request) -> invoker.converse(NOVA_ROUTE, request)),
+    CONVERSE_STREAM((invoker, request) -> invoker.converseStream(NOVA_ROUTE, request, event -> {}));
 
     private final BiConsumer<BedrockModelInvoker, ChatRequest> call;
 
@@ -119,10 +123,45 @@ class ErrorTranslationTest {
 
   @ParameterizedTest
   @EnumSource(Operation.class)
-  void anUnknownModelBecomesUpstreamRejectedNamingTheModel(Operation operation) {
+  void anUnknownModelBecomesUnknownModelNamingTheModel(Operation operation) {
     assertThat(operation.failureOf(invoker, ask("[emulator:error=404]")))
-        .isInstanceOf(UpstreamRejected.class)
+        .isInstanceOf(UnknownModel.class)
         .hasMessageContaining(NOVA_LITE.value());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void aModelNotReadyBecomesUpstreamUnavailable(Operation operation) {
+    assertThat(operation.failureOf(invoker, ask("[emulator:error=ModelNotReadyException]")))
+        .isInstanceOf(UpstreamUnavailable.class);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void anExhaustedServiceQuotaBecomesUpstreamThrottled(Operation operation) {
+    assertThat(operation.failureOf(invoker, ask("[emulator:error=ServiceQuotaExceededException]")))
+        .isInstanceOf(UpstreamThrottled.class);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void aBareIdOfAProfileOnlyModelIsRejectedWithBedrocksOnDemandMessage(Operation operation) {
+    ChatRequest request = ask("Hello");
+    ModelRoute bare = ModelRoute.direct(new ModelId("anthropic.claude-sonnet-4-5-20250929-v1:0"));
+
+    Throwable failure =
+        catchThrowable(
+            () -> {
+              if (operation == Operation.CONVERSE) {
+                invoker.converse(bare, request);
+              } else {
+                invoker.converseStream(bare, request, event -> {});
+              }
+            });
+
+    assertThat(failure)
+        .isInstanceOf(UpstreamRejected.class)
+        .hasMessageContaining("with on-demand throughput isn\u2019t supported");
   }
 
   @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.bedrockgateway.adapter.bedrock;
 
+import io.bedrockgateway.domain.catalog.ModelRoute;
 import io.bedrockgateway.domain.chat.ChatMessage;
 import io.bedrockgateway.domain.chat.ChatRequest;
 import io.bedrockgateway.domain.chat.ChatStreamEvent;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 final class TestRequests {
 
   static final ModelId NOVA_LITE = new ModelId("amazon.nova-lite-v1:0");
+  static final ModelRoute NOVA_ROUTE = ModelRoute.direct(NOVA_LITE);
   static final ModelId INFERENCE_PROFILE_ARN =
       new ModelId(
           "arn:aws:bedrock:us-east-1:123456789012:inference-profile/"
@@ -23,18 +25,32 @@ final class TestRequests {
 
   private TestRequests() {}
 
+  /** One attempt and a breaker that never opens: each test sees exactly what the target did. */
+  static final Resilience ONE_ATTEMPT =
+      new Resilience(
+          1,
+          Duration.ofMillis(10),
+          Duration.ofMillis(10),
+          Duration.ofSeconds(1),
+          50,
+          100_000,
+          Duration.ofSeconds(1));
+
   static BedrockSettings settings(URI endpoint) {
-    return BedrockSettings.forRegion("us-east-1").withEndpointOverride(endpoint);
+    return BedrockSettings.forRegion("us-east-1")
+        .withEndpointOverride(endpoint)
+        .withResilience(ONE_ATTEMPT);
   }
 
   static BedrockSettings settings(URI endpoint, Duration streamIdleTimeout, int maxConcurrency) {
     return new BedrockSettings(
-        Optional.of(endpoint),
-        "us-east-1",
-        BedrockSettings.DEFAULT_CONNECT_TIMEOUT,
-        streamIdleTimeout,
-        BedrockSettings.DEFAULT_REQUEST_TIMEOUT,
-        maxConcurrency);
+            Optional.of(endpoint),
+            "us-east-1",
+            BedrockSettings.DEFAULT_CONNECT_TIMEOUT,
+            streamIdleTimeout,
+            BedrockSettings.DEFAULT_REQUEST_TIMEOUT,
+            maxConcurrency)
+        .withResilience(ONE_ATTEMPT);
   }
 
   static ChatRequest ask(String userText) {

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.adapter.http.ConverseRequestJson.MessageJson;
 import io.bedrockgateway.domain.chat.ChatMessage;
 import io.bedrockgateway.domain.chat.ChatRequest;
+import io.bedrockgateway.domain.chat.ContentBlock;
 import io.bedrockgateway.domain.chat.InferenceParameters;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.Role;
 import io.bedrockgateway.domain.chat.TextBlock;
+import io.bedrockgateway.domain.chat.ToolConfig;
 import io.bedrockgateway.domain.error.InvalidRequest;
+import io.bedrockgateway.domain.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +26,6 @@ final class ChatRequestMapper {
   private static final String WHOLE_REQUEST = "";
 
   ChatRequest toChatRequest(ConverseRequestJson body) {
-    if (body.toolConfig() != null && !body.toolConfig().isNull()) {
-      throw new InvalidRequest("tool_config is not supported yet");
-    }
     List<MessageJson> wireMessages = Optional.ofNullable(body.messages()).orElse(List.of());
     if (wireMessages.isEmpty()) {
       throw new InvalidRequest("messages: must hold at least one message");
@@ -42,18 +42,47 @@ final class ChatRequestMapper {
         throw new InvalidRequest(path + ": must be an object");
       }
       Optional<Role> role = chatRole(path + ".role", message.role());
-      List<TextBlock> content = content(path + ".content", message.content());
-      role.ifPresentOrElse(
-          author -> messages.add(new ChatMessage(author, List.copyOf(content))),
-          () -> content.forEach(block -> system.add(block.text())));
+      List<ContentBlock> content = content(path + ".content", message.content());
+      if (role.isPresent()) {
+        messages.add(new ChatMessage(role.get(), content));
+      } else {
+        system.addAll(systemTexts(path + ".content", content));
+      }
     }
     if (messages.isEmpty()) {
       throw new InvalidRequest("messages: must hold at least one user or assistant message");
     }
     Optional<ModelId> model =
         Optional.ofNullable(body.modelId()).map(id -> at("model_id", () -> new ModelId(id)));
+    Optional<JsonValue.JsonObject> additionalFields = additionalFields(body);
+    Optional<ToolConfig> tools = ToolConfigReader.read(body.toolConfig());
     // the parameter rules name their wire fields (max_tokens, top_p, ...) in their own messages
-    return at(WHOLE_REQUEST, () -> new ChatRequest(model, messages, system, parameters(body)));
+    return at(
+        WHOLE_REQUEST,
+        () -> new ChatRequest(model, messages, system, parameters(body), tools, additionalFields));
+  }
+
+  private static Optional<JsonValue.JsonObject> additionalFields(ConverseRequestJson body) {
+    JsonNode fields = body.additionalModelRequestFields();
+    if (fields == null || fields.isNull()) {
+      return Optional.empty();
+    }
+    if (!fields.isObject()) {
+      throw new InvalidRequest("additional_model_request_fields: must be an object");
+    }
+    return Optional.of((JsonValue.JsonObject) JsonValues.fromNode(fields));
+  }
+
+  /** A system turn may only hold text. */
+  private static List<String> systemTexts(String path, List<ContentBlock> content) {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < content.size(); i++) {
+      if (!(content.get(i) instanceof TextBlock text)) {
+        throw new InvalidRequest(path + "[" + i + "]: a system message holds text only");
+      }
+      texts.add(text.text());
+    }
+    return texts;
   }
 
   /** The author of a turn; empty for {@code system}, whose content joins the system prompts. */
@@ -69,7 +98,7 @@ final class ChatRequestMapper {
     throw new InvalidRequest(path + ": must be user, assistant or system");
   }
 
-  private static List<TextBlock> content(String path, JsonNode content) {
+  private static List<ContentBlock> content(String path, JsonNode content) {
     if (content != null && content.isTextual()) {
       return List.of(at(path, () -> new TextBlock(content.textValue())));
     }
@@ -79,25 +108,11 @@ final class ChatRequestMapper {
     if (content.isEmpty()) {
       throw new InvalidRequest(path + ": must hold at least one content block");
     }
-    List<TextBlock> blocks = new ArrayList<>();
+    List<ContentBlock> blocks = new ArrayList<>();
     for (int i = 0; i < content.size(); i++) {
-      blocks.add(textBlock(path + "[" + i + "]", content.get(i)));
+      blocks.add(ContentBlockReader.block(path + "[" + i + "]", content.get(i)));
     }
     return blocks;
-  }
-
-  private static TextBlock textBlock(String path, JsonNode block) {
-    if (block == null || !block.isObject()) {
-      throw new InvalidRequest(path + ": must be an object");
-    }
-    JsonNode text = block.get("text");
-    if (text == null) {
-      throw new InvalidRequest(path + ": only text blocks are supported");
-    }
-    if (!text.isTextual()) {
-      throw new InvalidRequest(path + ".text: must be a string");
-    }
-    return at(path + ".text", () -> new TextBlock(text.textValue()));
   }
 
   private static InferenceParameters parameters(ConverseRequestJson body) {
@@ -114,13 +129,7 @@ final class ChatRequestMapper {
         stopSequences);
   }
 
-  /** Runs a domain constructor and reports its complaint against {@code path}. */
   private static <T> T at(String path, Supplier<T> construction) {
-    try {
-      return construction.get();
-    } catch (IllegalArgumentException invalid) {
-      throw new InvalidRequest(
-          path.isEmpty() ? invalid.getMessage() : path + ": " + invalid.getMessage());
-    }
+    return ContentBlockReader.at(path, construction);
   }
 }

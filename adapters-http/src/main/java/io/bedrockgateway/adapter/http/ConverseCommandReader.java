@@ -1,41 +1,23 @@
 package io.bedrockgateway.adapter.http;
 
 import io.bedrockgateway.application.port.in.ConverseCommand;
-import io.bedrockgateway.domain.request.RequestContext;
 import io.javalin.http.Context;
-import io.javalin.http.Header;
-import java.util.Collections;
-import java.util.Optional;
 
 /** Builds the use case's command from an HTTP request: body, key and request facts. */
 final class ConverseCommandReader {
   private final JsonBodyReader bodyReader;
   private final ChatRequestMapper mapper;
-  private final ClientAddressResolver clientAddresses;
+  private final RequestFacts facts;
 
-  ConverseCommandReader(
-      JsonBodyReader bodyReader, ChatRequestMapper mapper, ClientAddressResolver clientAddresses) {
+  ConverseCommandReader(JsonBodyReader bodyReader, ChatRequestMapper mapper, RequestFacts facts) {
     this.bodyReader = bodyReader;
     this.mapper = mapper;
-    this.clientAddresses = clientAddresses;
+    this.facts = facts;
   }
 
   ConverseCommand read(Context ctx) {
-    ConverseRequestJson body =
-        bodyReader.read(
-            ctx.bodyInputStream(), ctx.req().getContentLengthLong(), ConverseRequestJson.class);
+    ConverseRequestJson body = bodyReader.read(ctx, ConverseRequestJson.class);
     return new ConverseCommand(
-        ApiKeyHeaders.from(ctx), mapper.toChatRequest(body), requestContext(ctx));
-  }
-
-  private RequestContext requestContext(Context ctx) {
-    RequestStamp stamp = RequestStamp.of(ctx);
-    return new RequestContext(
-        stamp.requestId(),
-        stamp.receivedAt(),
-        clientAddresses.resolve(
-            ctx.req().getRemoteAddr(),
-            Collections.list(ctx.req().getHeaders(Header.X_FORWARDED_FOR))),
-        Optional.ofNullable(ctx.userAgent()));
+        ApiKeyHeaders.from(ctx), mapper.toChatRequest(body), facts.context(ctx));
   }
 }

@@ -30,6 +30,7 @@ final class ConverseHandlers {
   void converse(Context ctx) {
     ConverseResult result = converse.converse(commands.read(ctx));
     result.rateLimit().ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
+    GatewayHeaders.servedModel(ctx, result.response().servedModel());
     ctx.json(BedrockJson.converseResponse(result.response()));
   }
 

@@ -13,7 +13,8 @@ record ConverseRequestJson(
     Double temperature,
     @JsonProperty("top_p") Double topP,
     @JsonProperty("max_tokens") Integer maxTokens,
-    @JsonProperty("stop_sequences") List<String> stopSequences) {
+    @JsonProperty("stop_sequences") List<String> stopSequences,
+    @JsonProperty("additional_model_request_fields") JsonNode additionalModelRequestFields) {
 
   /** {@code content} is a string or a list of content blocks, so it stays a tree until mapped. */
   record MessageJson(String role, JsonNode content) {}

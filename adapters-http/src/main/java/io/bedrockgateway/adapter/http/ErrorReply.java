@@ -1,5 +1,6 @@
 package io.bedrockgateway.adapter.http;
 
+import io.bedrockgateway.domain.error.BatchItemFailed;
 import io.bedrockgateway.domain.error.ClientCancelled;
 import io.bedrockgateway.domain.error.Forbidden;
 import io.bedrockgateway.domain.error.GatewayException;
@@ -7,6 +8,7 @@ import io.bedrockgateway.domain.error.InvalidRequest;
 import io.bedrockgateway.domain.error.PayloadTooLarge;
 import io.bedrockgateway.domain.error.RateLimited;
 import io.bedrockgateway.domain.error.Unauthorized;
+import io.bedrockgateway.domain.error.UnknownModel;
 import io.bedrockgateway.domain.error.UpstreamFailed;
 import io.bedrockgateway.domain.error.UpstreamRejected;
 import io.bedrockgateway.domain.error.UpstreamThrottled;
@@ -103,6 +105,7 @@ record ErrorReply(
               limited.status());
       case UpstreamRejected rejected ->
           of(400, "Rejected by the model", detail, StreamErrorType.CLIENT_ERROR);
+      case UnknownModel unknown -> of(404, "Unknown model", detail, StreamErrorType.CLIENT_ERROR);
       case UpstreamThrottled throttled ->
           new ErrorReply(
               429,
@@ -120,7 +123,12 @@ record ErrorReply(
           of(502, "Model call failed", detail, StreamErrorType.STREAM_ERROR);
       case ClientCancelled cancelled ->
           of(CLIENT_CLOSED_REQUEST, "Client closed request", detail, StreamErrorType.CLIENT_ERROR);
+      case BatchItemFailed item -> of(item.failure()).withDetail(detail);
     };
+  }
+
+  ErrorReply withDetail(String newDetail) {
+    return new ErrorReply(status, error, newDetail, streamErrorType, retryAfter, limit, rateLimit);
   }
 
   /** Whole seconds to wait, rounded up and at least 1, as {@code Retry-After} wants. */

@@ -1,5 +1,6 @@
 package io.bedrockgateway.adapter.http;
 
+import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.quota.RateLimitStatus;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -12,6 +13,7 @@ final class GatewayHeaders {
   static final String RATE_LIMIT_REMAINING = "X-RateLimit-Remaining";
   static final String RATE_LIMIT_RESET = "X-RateLimit-Reset";
   static final String X_ACCEL_BUFFERING = "X-Accel-Buffering";
+  static final String SERVED_MODEL = "X-Gateway-Served-Model";
 
   /** Response headers a browser client may read (CORS). */
   static final List<String> EXPOSED =
@@ -20,7 +22,8 @@ final class GatewayHeaders {
           io.javalin.http.Header.RETRY_AFTER,
           RATE_LIMIT_LIMIT,
           RATE_LIMIT_REMAINING,
-          RATE_LIMIT_RESET);
+          RATE_LIMIT_RESET,
+          SERVED_MODEL);
 
   private GatewayHeaders() {}
 
@@ -28,6 +31,11 @@ final class GatewayHeaders {
     ctx.header(RATE_LIMIT_LIMIT, Long.toString(status.limit()));
     ctx.header(RATE_LIMIT_REMAINING, Long.toString(status.remaining()));
     ctx.header(RATE_LIMIT_RESET, Long.toString(epochSecondsRoundedUp(status.resetAt())));
+  }
+
+  /** The model that answered: with a fallback chain, not always the one asked for. */
+  static void servedModel(Context ctx, ModelId model) {
+    ctx.header(SERVED_MODEL, model.value());
   }
 
   private static long epochSecondsRoundedUp(Instant instant) {

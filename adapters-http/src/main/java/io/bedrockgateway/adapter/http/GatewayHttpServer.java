@@ -1,8 +1,6 @@
 package io.bedrockgateway.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bedrockgateway.application.port.in.ConverseUseCase;
-import io.bedrockgateway.application.port.in.HealthUseCase;
 import io.bedrockgateway.domain.error.GatewayException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -12,7 +10,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
-/** The gateway's HTTP API: the native routes under both prefixes, and health. */
+/**
+ * The gateway's HTTP API: chat, embeddings, images and the model list under both prefixes, and
+ * health.
+ */
 public final class GatewayHttpServer {
   /**
    * Deployed clients use both, e.g. {@code /api/v1/converse} and {@code /api/v1/bedrock/converse}.
@@ -21,22 +22,22 @@ public final class GatewayHttpServer {
 
   private final Javalin javalin;
 
-  public GatewayHttpServer(
-      HttpSettings settings, ConverseUseCase converse, HealthUseCase health, Clock clock) {
+  public GatewayHttpServer(HttpSettings settings, UseCases useCases, Clock clock) {
     Objects.requireNonNull(settings, "settings");
-    Objects.requireNonNull(converse, "converse");
-    Objects.requireNonNull(health, "health");
+    Objects.requireNonNull(useCases, "useCases");
     Objects.requireNonNull(clock, "clock");
     ObjectMapper json = GatewayJson.newMapper();
+    JsonBodyReader bodies = new JsonBodyReader(json, settings.maxRequestBytes());
+    RequestFacts facts = new RequestFacts(new ClientAddressResolver(settings.trustedProxies()));
     ConverseHandlers converseHandlers =
         new ConverseHandlers(
-            converse,
-            new ConverseCommandReader(
-                new JsonBodyReader(json, settings.maxRequestBytes()),
-                new ChatRequestMapper(),
-                new ClientAddressResolver(settings.trustedProxies())),
+            useCases.converse(),
+            new ConverseCommandReader(bodies, new ChatRequestMapper(), facts),
             json);
-    HealthHandler healthHandler = new HealthHandler(health);
+    EmbeddingHandlers embeddings = new EmbeddingHandlers(useCases.embed(), bodies, facts, clock);
+    ImageHandler images = new ImageHandler(useCases.images(), bodies, facts, clock);
+    ModelsHandler models = new ModelsHandler(useCases.models());
+    HealthHandler healthHandler = new HealthHandler(useCases.health());
     ErrorResponder errors = new ErrorResponder();
     this.javalin =
         Javalin.create(
@@ -47,6 +48,11 @@ public final class GatewayHttpServer {
               for (String prefix : API_PREFIXES) {
                 config.routes.post(prefix + "/converse", converseHandlers::converse);
                 config.routes.post(prefix + "/converse-stream", converseHandlers::converseStream);
+                config.routes.post(prefix + "/embeddings/text", embeddings::text);
+                config.routes.post(prefix + "/embeddings/text/batch", embeddings::batch);
+                config.routes.post(prefix + "/embeddings/image", embeddings::image);
+                config.routes.post(prefix + "/images/generate", images);
+                config.routes.get(prefix + "/models", models);
                 config.routes.get(prefix + "/health", healthHandler);
               }
               config.routes.exception(GatewayException.class, errors::gatewayFailure);

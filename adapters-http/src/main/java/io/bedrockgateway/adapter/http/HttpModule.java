@@ -4,13 +4,16 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
+import io.bedrockgateway.application.port.in.EmbedUseCase;
+import io.bedrockgateway.application.port.in.GenerateImageUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
+import io.bedrockgateway.application.port.in.ListModelsUseCase;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Provides the {@link GatewayHttpServer}; the injector must bind {@link ConverseUseCase}, {@link
- * HealthUseCase} and {@link Clock}. Starting and stopping the server is the caller's job.
+ * Provides the {@link GatewayHttpServer}; the injector must bind every use case it serves and a
+ * {@link Clock}. Starting and stopping the server is the caller's job.
  */
 public final class HttpModule extends AbstractModule {
   private final HttpSettings settings;
@@ -21,7 +24,14 @@ public final class HttpModule extends AbstractModule {
 
   @Provides
   @Singleton
-  GatewayHttpServer gatewayHttpServer(ConverseUseCase converse, HealthUseCase health, Clock clock) {
-    return new GatewayHttpServer(settings, converse, health, clock);
+  GatewayHttpServer gatewayHttpServer(
+      ConverseUseCase converse,
+      EmbedUseCase embed,
+      GenerateImageUseCase images,
+      ListModelsUseCase models,
+      HealthUseCase health,
+      Clock clock) {
+    return new GatewayHttpServer(
+        settings, new UseCases(converse, embed, images, models, health), clock);
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.bedrockgateway.domain.error.InvalidRequest;
 import io.bedrockgateway.domain.error.PayloadTooLarge;
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
@@ -26,6 +27,11 @@ final class JsonBodyReader {
   JsonBodyReader(ObjectMapper mapper, long maxBytes) {
     this.mapper = mapper;
     this.maxBytes = maxBytes;
+  }
+
+  /** The body of {@code ctx}'s request. */
+  <T> T read(Context ctx, Class<T> type) {
+    return read(ctx.bodyInputStream(), ctx.req().getContentLengthLong(), type);
   }
 
   <T> T read(InputStream body, long declaredLength, Class<T> type) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bedrockgateway.application.port.in.ConverseStreamObserver;
 import io.bedrockgateway.domain.chat.ChatStreamEvent;
+import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.error.ClientCancelled;
 import io.bedrockgateway.domain.quota.RateLimitStatus;
 import io.javalin.http.Context;
@@ -28,6 +29,7 @@ final class SseEventStream implements ConverseStreamObserver {
   private final Context ctx;
   private final ObjectMapper json;
   private OutputStream body;
+  private Optional<ModelId> servedModel = Optional.empty();
 
   SseEventStream(Context ctx, ObjectMapper json) {
     this.ctx = ctx;
@@ -39,9 +41,16 @@ final class SseEventStream implements ConverseStreamObserver {
     rateLimit.ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
   }
 
+  /** Comes before the first event, so the header still goes out with the status. */
+  @Override
+  public void serving(ModelId model) {
+    servedModel = Optional.of(model);
+    GatewayHeaders.servedModel(ctx, model);
+  }
+
   @Override
   public void accept(ChatStreamEvent event) {
-    send(BedrockJson.streamEvent(event));
+    send(BedrockJson.streamEvent(event, servedModel));
   }
 
   boolean started() {

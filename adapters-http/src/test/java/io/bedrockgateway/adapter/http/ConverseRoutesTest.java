@@ -147,7 +147,8 @@ class ConverseRoutesTest {
                 {"output":{"message":{"role":"assistant","content":[{"text":"Hello"}]}},
                  "stopReason":"end_turn",
                  "usage":{"inputTokens":12,"outputTokens":40,"totalTokens":52},
-                 "metrics":{"latencyMs":812}}
+                 "metrics":{"latencyMs":812},
+                 "servedModel":"anthropic.claude-test"}
                 """));
     assertThat(response.headers().firstValue("X-RateLimit-Limit")).contains("100");
     assertThat(response.headers().firstValue("X-RateLimit-Remaining")).contains("99");

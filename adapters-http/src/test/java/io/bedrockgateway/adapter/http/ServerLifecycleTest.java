@@ -10,7 +10,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
+import io.bedrockgateway.application.port.in.EmbedUseCase;
+import io.bedrockgateway.application.port.in.GenerateImageUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
+import io.bedrockgateway.application.port.in.ListModelsUseCase;
 import io.bedrockgateway.domain.chat.ChatStreamEvent;
 import io.bedrockgateway.domain.chat.Role;
 import java.io.IOException;
@@ -64,6 +67,10 @@ class ServerLifecycleTest {
               protected void configure() {
                 bind(ConverseUseCase.class).toInstance(new FakeConverseUseCase());
                 bind(HealthUseCase.class).toInstance(new FakeHealthUseCase());
+                FakeModelUseCases models = new FakeModelUseCases();
+                bind(EmbedUseCase.class).toInstance(models);
+                bind(GenerateImageUseCase.class).toInstance(models);
+                bind(ListModelsUseCase.class).toInstance(models);
                 bind(Clock.class).toInstance(Clock.systemUTC());
               }
             });

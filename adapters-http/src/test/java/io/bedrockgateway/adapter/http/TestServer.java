@@ -24,6 +24,7 @@ final class TestServer implements AutoCloseable {
 
   final FakeConverseUseCase converse = new FakeConverseUseCase();
   final FakeHealthUseCase health = new FakeHealthUseCase();
+  final FakeModelUseCases models = new FakeModelUseCases();
   final GatewayHttpServer server;
   final HttpClient client =
       HttpClient.newBuilder()
@@ -36,7 +37,11 @@ final class TestServer implements AutoCloseable {
   }
 
   TestServer(HttpSettings settings) {
-    server = new GatewayHttpServer(settings, converse, health, Clock.fixed(NOW, ZoneOffset.UTC));
+    server =
+        new GatewayHttpServer(
+            settings,
+            new UseCases(converse, models, models, models, health),
+            Clock.fixed(NOW, ZoneOffset.UTC));
     server.start();
   }
 

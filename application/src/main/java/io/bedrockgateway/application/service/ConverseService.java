@@ -4,117 +4,93 @@ import io.bedrockgateway.application.port.in.ConverseCommand;
 import io.bedrockgateway.application.port.in.ConverseResult;
 import io.bedrockgateway.application.port.in.ConverseStreamObserver;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
-import io.bedrockgateway.application.port.out.KeyStore;
 import io.bedrockgateway.application.port.out.ModelInvoker;
-import io.bedrockgateway.application.port.out.QuotaCounter;
-import io.bedrockgateway.application.port.out.UsageLedger;
+import io.bedrockgateway.domain.catalog.InputModality;
+import io.bedrockgateway.domain.catalog.ModelOperation;
 import io.bedrockgateway.domain.chat.ChatRequest;
 import io.bedrockgateway.domain.chat.ChatResponse;
 import io.bedrockgateway.domain.chat.ChatStreamEvent;
 import io.bedrockgateway.domain.chat.ChatStreamSink;
+import io.bedrockgateway.domain.chat.DocumentBlock;
+import io.bedrockgateway.domain.chat.ImageBlock;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.StreamSummary;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.cost.Usd;
-import io.bedrockgateway.domain.error.Forbidden;
-import io.bedrockgateway.domain.error.RateLimited;
-import io.bedrockgateway.domain.key.Principal;
-import io.bedrockgateway.domain.quota.AdmissionDecision;
 import io.bedrockgateway.domain.quota.Demand;
 import io.bedrockgateway.domain.usage.Operation;
-import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /** The chat flow: key, plan, admission, model call, settlement, usage record. */
 public final class ConverseService implements ConverseUseCase {
-  private final Authenticator authenticator;
-  private final QuotaCounter quotaCounter;
+  private final ModelCallFlow flow;
   private final ModelInvoker modelInvoker;
-  private final UsageLedger usageLedger;
-  private final Clock clock;
   private final ConverseSettings settings;
 
-  public ConverseService(
-      KeyStore keyStore,
-      QuotaCounter quotaCounter,
-      ModelInvoker modelInvoker,
-      UsageLedger usageLedger,
-      Clock clock,
-      ConverseSettings settings) {
-    this.authenticator = new Authenticator(keyStore, clock);
-    this.quotaCounter = Objects.requireNonNull(quotaCounter, "quotaCounter");
+  public ConverseService(ModelCallFlow flow, ModelInvoker modelInvoker, ConverseSettings settings) {
+    this.flow = Objects.requireNonNull(flow, "flow");
     this.modelInvoker = Objects.requireNonNull(modelInvoker, "modelInvoker");
-    this.usageLedger = Objects.requireNonNull(usageLedger, "usageLedger");
-    this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
   @Override
   public ConverseResult converse(ConverseCommand command) {
-    UsageTrace trace =
-        new UsageTrace(command.context(), Operation.CONVERSE, clock, settings.prices());
-    try {
-      Admission admission = admit(command, trace, false);
-      try {
-        ChatResponse response = modelInvoker.converse(admission.request());
-        trace.served(response.servedModel(), response.usage());
-        usageLedger.append(trace.succeeded());
-        return new ConverseResult(response, admission.decision().status());
-      } finally {
-        quotaCounter.settle(admission.decision().reservation(), trace.consumption());
-      }
-    } catch (RuntimeException failure) {
-      usageLedger.append(trace.failed(failure));
-      throw failure;
-    }
+    ChatRequest request = command.request();
+    return flow.run(
+        call(command, Operation.CONVERSE, false),
+        (admission, trace) -> {
+          ChatResponse response = modelInvoker.converse(admission.route(), request);
+          trace.served(response.servedModel(), response.usage());
+          return new ConverseResult(response, admission.rateLimit());
+        });
   }
 
   @Override
   public StreamSummary stream(ConverseCommand command, ConverseStreamObserver observer) {
-    UsageTrace trace =
-        new UsageTrace(command.context(), Operation.CONVERSE_STREAM, clock, settings.prices());
-    try {
-      Admission admission = admit(command, trace, true);
-      observer.admitted(admission.decision().status());
-      OutputMeter meter = new OutputMeter(observer, trace);
-      try {
-        StreamSummary summary = modelInvoker.converseStream(admission.request(), meter);
-        trace.served(summary.servedModel(), summary.usage());
-        usageLedger.append(trace.succeeded());
-        return summary;
-      } catch (RuntimeException failure) {
-        trace.usage(TokenEstimates.produced(admission.request(), meter.outputCharacters()));
-        throw failure;
-      } finally {
-        quotaCounter.settle(admission.decision().reservation(), trace.consumption());
-      }
-    } catch (RuntimeException failure) {
-      usageLedger.append(trace.failed(failure));
-      throw failure;
-    }
+    ChatRequest request = command.request();
+    return flow.run(
+        call(command, Operation.CONVERSE_STREAM, true),
+        (admission, trace) -> {
+          observer.admitted(admission.rateLimit());
+          OutputMeter meter = new OutputMeter(observer, trace);
+          try {
+            StreamSummary summary = modelInvoker.converseStream(admission.route(), request, meter);
+            trace.served(summary.servedModel(), summary.usage());
+            return summary;
+          } catch (RuntimeException failure) {
+            trace.usage(TokenEstimates.produced(request, meter.outputCharacters()));
+            throw failure;
+          }
+        });
   }
 
-  private Admission admit(ConverseCommand command, UsageTrace trace, boolean stream) {
-    Principal principal = authenticator.authenticate(command.apiKey());
-    trace.principal(principal);
-    ModelId model = command.request().model().orElse(settings.defaultChatModel());
-    trace.requestedModel(model);
-    if (!principal.mayUse(model)) {
-      throw new Forbidden("this API key may not use model " + model);
-    }
-    ChatRequest request = command.request().withModel(model);
+  private ModelCallFlow.Call call(ConverseCommand command, Operation operation, boolean stream) {
+    ChatRequest request = command.request();
     TokenUsage ceiling = TokenEstimates.ceiling(request, settings.outputTokensToReserve());
-    Demand demand =
-        new Demand(
-            ceiling.totalTokens(), settings.prices().cost(model, ceiling).orElse(Usd.ZERO), stream);
-    return switch (quotaCounter.admit(principal, command.context().requestId(), demand)) {
-      case AdmissionDecision.Admitted admitted -> new Admission(request, admitted);
-      case AdmissionDecision.Denied denied ->
-          throw new RateLimited(denied.limit(), denied.retryAfter(), denied.status());
-    };
+    return new ModelCallFlow.Call(
+        operation,
+        command.apiKey(),
+        command.context(),
+        request.model().orElse(settings.defaultChatModel()),
+        ModelOperation.CHAT,
+        attachments(request),
+        (model, prices) ->
+            new Demand(
+                ceiling.totalTokens(), prices.cost(model, ceiling).orElse(Usd.ZERO), stream));
   }
 
-  private record Admission(ChatRequest request, AdmissionDecision.Admitted decision) {}
+  private static Set<InputModality> attachments(ChatRequest request) {
+    Set<InputModality> reads = EnumSet.noneOf(InputModality.class);
+    if (request.hasAttachment(ImageBlock.class)) {
+      reads.add(InputModality.IMAGE);
+    }
+    if (request.hasAttachment(DocumentBlock.class)) {
+      reads.add(InputModality.DOCUMENT);
+    }
+    return reads;
+  }
 
   /** Passes events on and measures what the model produced, for first-token time and estimates. */
   private static final class OutputMeter implements ChatStreamSink {
@@ -128,12 +104,24 @@ public final class ConverseService implements ConverseUseCase {
     }
 
     @Override
+    public void serving(ModelId model) {
+      trace.servedBy(model);
+      observer.serving(model);
+    }
+
+    @Override
     public void accept(ChatStreamEvent event) {
-      if (event instanceof ChatStreamEvent.TextDelta delta) {
-        trace.firstTokenNow();
-        outputCharacters += delta.text().length();
+      switch (event) {
+        case ChatStreamEvent.TextDelta delta -> produced(delta.text());
+        case ChatStreamEvent.ToolUseDelta delta -> produced(delta.input());
+        default -> {}
       }
       observer.accept(event);
+    }
+
+    private void produced(String output) {
+      trace.firstTokenNow();
+      outputCharacters += output.length();
     }
 
     long outputCharacters() {

@@ -1,7 +1,6 @@
 package io.bedrockgateway.application.service;
 
 import io.bedrockgateway.domain.chat.ModelId;
-import io.bedrockgateway.domain.cost.PriceTable;
 import java.util.Objects;
 
 /**
@@ -10,11 +9,9 @@ import java.util.Objects;
  * @param outputTokensToReserve the output a request without {@code max_tokens} may produce, as
  *     reserved against token limits and budgets until the request settles
  */
-public record ConverseSettings(
-    ModelId defaultChatModel, PriceTable prices, int outputTokensToReserve) {
+public record ConverseSettings(ModelId defaultChatModel, int outputTokensToReserve) {
   public ConverseSettings {
     Objects.requireNonNull(defaultChatModel, "defaultChatModel");
-    Objects.requireNonNull(prices, "prices");
     if (outputTokensToReserve < 1) {
       throw new IllegalArgumentException("outputTokensToReserve must be at least 1");
     }

@@ -21,7 +21,7 @@ final class TokenEstimates {
     return new TokenUsage(tokens(request.promptCharacters()), tokens(outputCharacters));
   }
 
-  private static long tokens(long characters) {
+  static long tokens(long characters) {
     return (characters + 3) / 4;
   }
 }

@@ -5,6 +5,7 @@ import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.cost.PriceTable;
 import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.error.GatewayException;
+import io.bedrockgateway.domain.image.ImageRequest;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.quota.Consumption;
 import io.bedrockgateway.domain.request.RequestContext;
@@ -14,6 +15,7 @@ import io.bedrockgateway.domain.usage.UsageEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Collects, while one request runs, what its usage record will say. Not thread-safe. */
 final class UsageTrace {
@@ -25,9 +27,12 @@ final class UsageTrace {
   private final PriceTable prices;
   private Optional<Principal> principal = Optional.empty();
   private Optional<ModelId> requestedModel = Optional.empty();
+  private Optional<ModelId> pricedModel = Optional.empty();
   private Optional<ModelId> servedModel = Optional.empty();
   private Optional<Duration> timeToFirstToken = Optional.empty();
   private TokenUsage usage = TokenUsage.NONE;
+  private int images;
+  private Optional<ImageRequest> imageOrder = Optional.empty();
 
   UsageTrace(RequestContext context, Operation operation, Clock clock, PriceTable prices) {
     this.context = context;
@@ -40,13 +45,28 @@ final class UsageTrace {
     principal = Optional.of(value);
   }
 
-  void requestedModel(ModelId value) {
-    requestedModel = Optional.of(value);
+  /**
+   * @param requested the model as the caller named it (perhaps an alias)
+   * @param pricedAs the model the request is priced by until another one serves it
+   */
+  void requestedModel(ModelId requested, ModelId pricedAs) {
+    requestedModel = Optional.of(requested);
+    pricedModel = Optional.of(pricedAs);
+  }
+
+  void servedBy(ModelId model) {
+    servedModel = Optional.of(model);
   }
 
   void served(ModelId model, TokenUsage actual) {
-    servedModel = Optional.of(model);
+    servedBy(model);
     usage = actual;
+  }
+
+  void generated(ModelId model, ImageRequest order, int count) {
+    servedBy(model);
+    imageOrder = Optional.of(order);
+    images = count;
   }
 
   void usage(TokenUsage actual) {
@@ -75,7 +95,16 @@ final class UsageTrace {
   }
 
   private Optional<Usd> cost() {
-    return servedModel.or(() -> requestedModel).flatMap(model -> prices.cost(model, usage));
+    Optional<ModelId> model = servedModel.or(() -> pricedModel);
+    Optional<Usd> tokens = model.flatMap(priced -> prices.cost(priced, usage));
+    Optional<Usd> pictures =
+        imageOrder.flatMap(
+            order ->
+                model.flatMap(
+                    priced ->
+                        prices.imageCost(
+                            priced, order.width(), order.height(), order.quality(), images)));
+    return Stream.of(tokens, pictures).flatMap(Optional::stream).reduce(Usd::plus);
   }
 
   private UsageEvent event(Outcome outcome, Optional<String> errorKind) {
@@ -88,6 +117,7 @@ final class UsageTrace {
         outcome,
         errorKind,
         usage,
+        images,
         cost(),
         elapsed(),
         timeToFirstToken,

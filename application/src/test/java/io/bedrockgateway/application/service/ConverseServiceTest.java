@@ -9,6 +9,8 @@ import io.bedrockgateway.application.port.in.ConverseStreamObserver;
 import io.bedrockgateway.application.port.out.ModelInvoker;
 import io.bedrockgateway.application.port.out.QuotaCounter;
 import io.bedrockgateway.application.port.out.TestPrincipals;
+import io.bedrockgateway.domain.catalog.ModelCatalog;
+import io.bedrockgateway.domain.catalog.ModelRoute;
 import io.bedrockgateway.domain.chat.ChatMessage;
 import io.bedrockgateway.domain.chat.ChatRequest;
 import io.bedrockgateway.domain.chat.ChatResponse;
@@ -59,14 +61,12 @@ class ConverseServiceTest {
   private static final ApiKeySecret KEY = new ApiKeySecret("bgw_test_key");
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
-  private static final ConverseSettings SETTINGS =
-      new ConverseSettings(
-          DEFAULT_MODEL,
-          new PriceTable(
-              Map.of(
-                  "amazon.nova-lite-v1:0",
-                  new ModelPrice(new BigDecimal("0.06"), new BigDecimal("0.24")))),
-          1_000);
+  private static final ConverseSettings SETTINGS = new ConverseSettings(DEFAULT_MODEL, 1_000);
+  private static final PriceTable PRICES =
+      new PriceTable(
+          Map.of(
+              "amazon.nova-lite-v1:0",
+              new ModelPrice(new BigDecimal("0.06"), new BigDecimal("0.24"))));
   private static final RateLimitStatus STATUS =
       new RateLimitStatus(10, 9, Instant.parse("2026-11-24T12:01:00Z"));
 
@@ -75,7 +75,7 @@ class ConverseServiceTest {
   private final List<TokenUsage> settled = new ArrayList<>();
   private final List<Usd> settledCosts = new ArrayList<>();
   private final List<Demand> demands = new ArrayList<>();
-  private final List<ChatRequest> invoked = new ArrayList<>();
+  private final List<ModelRoute> invoked = new ArrayList<>();
   private AdmissionDecision decision;
 
   private ConverseService service(ModelInvoker invoker) {
@@ -99,11 +99,14 @@ class ConverseServiceTest {
           }
         };
     return new ConverseService(
-        hash -> stored.hash().equals(hash) ? Optional.of(stored) : Optional.empty(),
-        quota,
+        new ModelCallFlow(
+            hash -> stored.hash().equals(hash) ? Optional.of(stored) : Optional.empty(),
+            quota,
+            usage::add,
+            CLOCK,
+            ModelCatalog.EMPTY,
+            PRICES),
         invoker,
-        usage::add,
-        CLOCK,
         SETTINGS);
   }
 
@@ -113,7 +116,7 @@ class ConverseServiceTest {
 
     assertThat(invoked)
         .singleElement()
-        .extracting(ChatRequest::requireModel)
+        .extracting(ModelRoute::primaryModel)
         .isEqualTo(DEFAULT_MODEL);
     assertThat(result.rateLimit()).contains(STATUS);
     assertThat(settled).containsExactly(new TokenUsage(3, 2));
@@ -180,11 +183,14 @@ class ConverseServiceTest {
     ApiKeyRecord stored = ApiKeyRecord.active(KEY.hash(), restricted);
     ConverseService service =
         new ConverseService(
-            hash -> Optional.of(stored),
-            new AlwaysAdmit(),
+            new ModelCallFlow(
+                hash -> Optional.of(stored),
+                new AlwaysAdmit(),
+                usage::add,
+                CLOCK,
+                ModelCatalog.EMPTY,
+                PRICES),
             answering("x"),
-            usage::add,
-            CLOCK,
             SETTINGS);
 
     assertThatThrownBy(() -> service.converse(command(Optional.of(KEY))))
@@ -282,35 +288,37 @@ class ConverseServiceTest {
   }
 
   private ModelInvoker answering(String text) {
-    return new ModelInvoker() {
+    return new ChatOnlyInvoker() {
       @Override
-      public ChatResponse converse(ChatRequest request) {
-        invoked.add(request);
+      public ChatResponse converse(ModelRoute route, ChatRequest request) {
+        invoked.add(route);
         return new ChatResponse(
             ChatMessage.text(Role.ASSISTANT, text),
             StopReason.END_TURN,
             new TokenUsage(3, 2),
             5,
-            request.requireModel());
+            route.primaryModel());
       }
 
       @Override
-      public StreamSummary converseStream(ChatRequest request, ChatStreamSink sink) {
+      public StreamSummary converseStream(
+          ModelRoute route, ChatRequest request, ChatStreamSink sink) {
         throw new AssertionError("not streamed");
       }
     };
   }
 
   private ModelInvoker streaming(List<ChatStreamEvent> script, Optional<GatewayException> failure) {
-    return new ModelInvoker() {
+    return new ChatOnlyInvoker() {
       @Override
-      public ChatResponse converse(ChatRequest request) {
+      public ChatResponse converse(ModelRoute route, ChatRequest request) {
         throw new AssertionError("not a plain call");
       }
 
       @Override
-      public StreamSummary converseStream(ChatRequest request, ChatStreamSink sink) {
-        invoked.add(request);
+      public StreamSummary converseStream(
+          ModelRoute route, ChatRequest request, ChatStreamSink sink) {
+        invoked.add(route);
         script.forEach(sink::accept);
         failure.ifPresent(
             error -> {
@@ -322,7 +330,7 @@ class ConverseServiceTest {
                 .map(event -> ((ChatStreamEvent.Metadata) event).usage())
                 .findFirst()
                 .orElse(TokenUsage.NONE);
-        return new StreamSummary(StopReason.END_TURN, reported, 12, request.requireModel());
+        return new StreamSummary(StopReason.END_TURN, reported, 12, route.primaryModel());
       }
     };
   }

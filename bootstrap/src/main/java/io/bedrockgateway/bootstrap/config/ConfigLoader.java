@@ -1,6 +1,7 @@
 package io.bedrockgateway.bootstrap.config;
 
 import io.bedrockgateway.adapter.bedrock.BedrockSettings;
+import io.bedrockgateway.adapter.bedrock.Resilience;
 import io.bedrockgateway.adapter.http.HttpSettings;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.key.ApiKeySecret;
@@ -16,6 +17,17 @@ import java.util.function.Supplier;
 public final class ConfigLoader {
   /** Claude Sonnet 4.5 through the US cross-region profile: current, and on-demand capable. */
   public static final String DEFAULT_CHAT_MODEL = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
+
+  /** Titan Text Embeddings v2: current, cheapest per token, and its vector length is a choice. */
+  public static final String DEFAULT_EMBEDDING_MODEL = "amazon.titan-embed-text-v2:0";
+
+  public static final String DEFAULT_IMAGE_EMBEDDING_MODEL = "amazon.titan-embed-image-v1";
+
+  /**
+   * Stable Image Core: Titan Image Generator v2 and Nova Canvas are past end of life; Core is the
+   * current model at the lowest price per image (served from us-west-2, as the catalogue says).
+   */
+  public static final String DEFAULT_IMAGE_MODEL = "stability.stable-image-core-v1:1";
 
   public static final String DEFAULT_REGION = "us-east-1";
   public static final int DEFAULT_PORT = 8000;
@@ -35,7 +47,9 @@ public final class ConfigLoader {
         bedrock(settings),
         apiKeys(settings),
         defaultPlan(settings),
-        chatModel(settings),
+        defaults(settings),
+        ModelCatalogConfig.load(
+            ConfigFile.read(environment), settings.text(ConfigFile.VARIABLE, "")),
         PriceCatalog.shipped(),
         (int)
             settings.wholeNumber(
@@ -75,16 +89,45 @@ public final class ConfigLoader {
         (int)
             settings.wholeNumber(
                 "BEDROCK_MAX_CONNECTIONS", BedrockSettings.DEFAULT_MAX_CONCURRENCY, 1, 100_000);
+    Resilience resilience = resilience(settings);
     BedrockSettings bedrock =
         build(
             "AWS_REGION",
             () ->
-                new BedrockSettings(Optional.empty(), region, connect, idle, request, concurrency));
+                new BedrockSettings(Optional.empty(), region, connect, idle, request, concurrency)
+                    .withResilience(resilience));
     return settings
         .httpUri("BEDROCK_ENDPOINT_URL")
         .or(() -> settings.httpUri("AWS_ENDPOINT_URL_BEDROCK_RUNTIME"))
         .map(bedrock::withEndpointOverride)
         .orElse(bedrock);
+  }
+
+  private static Resilience resilience(Settings settings) {
+    Resilience defaults = Resilience.DEFAULTS;
+    int attempts =
+        (int) settings.wholeNumber("BEDROCK_MAX_ATTEMPTS", defaults.maxAttempts(), 1, 10);
+    Duration baseDelay =
+        settings.millis("BEDROCK_RETRY_BASE_DELAY_MS", defaults.baseDelay(), 1, 60_000);
+    Duration maxDelay =
+        settings.millis("BEDROCK_RETRY_MAX_DELAY_MS", defaults.maxDelay(), 1, 300_000);
+    Duration deadline =
+        settings.millis("BEDROCK_RETRY_DEADLINE_MS", defaults.deadline(), 1, 3_600_000);
+    int failureRate =
+        (int)
+            settings.wholeNumber(
+                "BEDROCK_BREAKER_FAILURE_RATE", defaults.breakerFailureRate(), 1, 100);
+    int minimumCalls =
+        (int)
+            settings.wholeNumber(
+                "BEDROCK_BREAKER_MINIMUM_CALLS", defaults.breakerMinimumCalls(), 1, 1_000_000);
+    Duration openFor =
+        settings.seconds("BEDROCK_BREAKER_OPEN_SECONDS", defaults.breakerOpenDuration(), 1, 3_600);
+    return build(
+        "BEDROCK_RETRY_BASE_DELAY_MS / BEDROCK_RETRY_MAX_DELAY_MS",
+        () ->
+            new Resilience(
+                attempts, baseDelay, maxDelay, deadline, failureRate, minimumCalls, openFor));
   }
 
   private static List<ApiKeySecret> apiKeys(Settings settings) {
@@ -102,9 +145,17 @@ public final class ConfigLoader {
     return requests == 0 ? plan : plan.withRequests(new RequestRate(requests, window));
   }
 
-  private static ModelId chatModel(Settings settings) {
-    String model = settings.text("DEFAULT_CHAT_MODEL", DEFAULT_CHAT_MODEL);
-    return build("DEFAULT_CHAT_MODEL", () -> new ModelId(model));
+  private static ModelDefaults defaults(Settings settings) {
+    return new ModelDefaults(
+        model(settings, "DEFAULT_CHAT_MODEL", DEFAULT_CHAT_MODEL),
+        model(settings, "DEFAULT_EMBEDDING_MODEL", DEFAULT_EMBEDDING_MODEL),
+        model(settings, "DEFAULT_IMAGE_EMBEDDING_MODEL", DEFAULT_IMAGE_EMBEDDING_MODEL),
+        model(settings, "DEFAULT_IMAGE_MODEL", DEFAULT_IMAGE_MODEL));
+  }
+
+  private static ModelId model(Settings settings, String variable, String fallback) {
+    String model = settings.text(variable, fallback);
+    return build(variable, () -> new ModelId(model));
   }
 
   /** Logback reads these itself; checking them here turns a typo into a clear start failure. */

@@ -2,7 +2,7 @@ package io.bedrockgateway.bootstrap.config;
 
 import io.bedrockgateway.adapter.bedrock.BedrockSettings;
 import io.bedrockgateway.adapter.http.HttpSettings;
-import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.catalog.ModelCatalog;
 import io.bedrockgateway.domain.cost.PriceTable;
 import io.bedrockgateway.domain.key.ApiKeySecret;
 import io.bedrockgateway.domain.plan.Plan;
@@ -15,7 +15,8 @@ public record GatewayConfig(
     BedrockSettings bedrock,
     List<ApiKeySecret> apiKeys,
     Plan defaultPlan,
-    ModelId defaultChatModel,
+    ModelDefaults defaults,
+    ModelCatalog catalog,
     PriceTable prices,
     int reservedOutputTokens) {
 
@@ -24,22 +25,23 @@ public record GatewayConfig(
     Objects.requireNonNull(bedrock, "bedrock");
     apiKeys = List.copyOf(apiKeys);
     Objects.requireNonNull(defaultPlan, "defaultPlan");
-    Objects.requireNonNull(defaultChatModel, "defaultChatModel");
+    Objects.requireNonNull(defaults, "defaults");
+    Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(prices, "prices");
   }
 
   public GatewayConfig withApiKeys(List<ApiKeySecret> keys) {
     return new GatewayConfig(
-        http, bedrock, keys, defaultPlan, defaultChatModel, prices, reservedOutputTokens);
+        http, bedrock, keys, defaultPlan, defaults, catalog, prices, reservedOutputTokens);
   }
 
   public GatewayConfig withBedrock(BedrockSettings settings) {
     return new GatewayConfig(
-        http, settings, apiKeys, defaultPlan, defaultChatModel, prices, reservedOutputTokens);
+        http, settings, apiKeys, defaultPlan, defaults, catalog, prices, reservedOutputTokens);
   }
 
   public GatewayConfig withHttp(HttpSettings settings) {
     return new GatewayConfig(
-        settings, bedrock, apiKeys, defaultPlan, defaultChatModel, prices, reservedOutputTokens);
+        settings, bedrock, apiKeys, defaultPlan, defaults, catalog, prices, reservedOutputTokens);
   }
 }

@@ -1,35 +1,78 @@
 package io.bedrockgateway.bootstrap.config;
 
+import io.bedrockgateway.domain.cost.ImagePrice;
 import io.bedrockgateway.domain.cost.ModelPrice;
 import io.bedrockgateway.domain.cost.PriceTable;
+import io.bedrockgateway.domain.cost.Usd;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a price list: {@code model_id,input_usd_per_million_tokens,output_usd_per_million_tokens}.
+ * Reads the price lists: tokens as {@code model_id,input_usd_per_million_tokens,
+ * output_usd_per_million_tokens}, images as {@code model_id,max_pixels,standard_usd_per_image,
+ * premium_usd_per_image} (one line per size tier).
  */
 public final class PriceCatalog {
   public static final String SHIPPED = "/model-prices.csv";
+  public static final String SHIPPED_IMAGES = "/image-prices.csv";
   private static final String HEADER = "model_id,";
 
   private PriceCatalog() {}
 
   /** The prices shipped with the gateway. */
   public static PriceTable shipped() {
-    try (InputStream in = PriceCatalog.class.getResourceAsStream(SHIPPED)) {
+    return new PriceTable(
+        parse(SHIPPED, resource(SHIPPED)).byBaseModel(),
+        parseImages(SHIPPED_IMAGES, resource(SHIPPED_IMAGES)));
+  }
+
+  private static List<String> resource(String name) {
+    try (InputStream in = PriceCatalog.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException(SHIPPED + " is missing from the jar");
+        throw new IllegalStateException(name + " is missing from the jar");
       }
-      return parse(SHIPPED, new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     } catch (IOException unreadable) {
       throw new UncheckedIOException(unreadable);
     }
+  }
+
+  static Map<String, ImagePrice> parseImages(String source, List<String> lines) {
+    Map<String, List<ImagePrice.Tier>> tiers = new LinkedHashMap<>();
+    for (int number = 1; number <= lines.size(); number++) {
+      String line = lines.get(number - 1).strip();
+      if (line.isEmpty() || line.startsWith("#") || line.startsWith(HEADER)) {
+        continue;
+      }
+      String[] fields = line.split(",", -1);
+      if (fields.length != 4) {
+        throw new ConfigException(source, "line " + number + ": expected 4 comma-separated fields");
+      }
+      try {
+        tiers
+            .computeIfAbsent(fields[0].strip(), model -> new ArrayList<>())
+            .add(
+                new ImagePrice.Tier(
+                    Long.parseLong(fields[1].strip()),
+                    Usd.of(fields[2].strip()),
+                    Usd.of(fields[3].strip())));
+      } catch (NumberFormatException | ArithmeticException invalid) {
+        throw new ConfigException(source, "line " + number + ": expected numbers");
+      } catch (IllegalArgumentException invalid) {
+        throw new ConfigException(source, "line " + number + ": " + invalid.getMessage());
+      }
+    }
+    Map<String, ImagePrice> prices = new LinkedHashMap<>();
+    tiers.forEach((model, modelTiers) -> prices.put(model, new ImagePrice(modelTiers)));
+    return prices;
   }
 
   static PriceTable parse(String source, List<String> lines) {

@@ -24,7 +24,7 @@ class ConfigLoaderTest {
     assertThat(config.http().port()).isEqualTo(8000);
     assertThat(config.defaultPlan().requests())
         .contains(new RequestRate(100, Duration.ofSeconds(60)));
-    assertThat(config.defaultChatModel().value()).isEqualTo(ConfigLoader.DEFAULT_CHAT_MODEL);
+    assertThat(config.defaults().chat().value()).isEqualTo(ConfigLoader.DEFAULT_CHAT_MODEL);
     assertThat(config.bedrock().region()).isEqualTo("us-east-1");
     assertThat(config.bedrock().endpointOverride()).isEmpty();
     assertThat(config.apiKeys()).isEmpty();

@@ -1,24 +1,35 @@
 package io.bedrockgateway.domain.chat;
 
+import io.bedrockgateway.domain.json.JsonValue;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A conversation to continue. The model is optional here: the gateway fills in its default chat
- * model before it reaches a {@code ModelInvoker}.
+ * model and resolves aliases before a {@code ModelInvoker} sees the request.
+ *
+ * @param tools the tools the model may ask for; required once the conversation holds tool blocks
+ * @param additionalModelRequestFields model-specific fields passed to the model as they are
  */
 public record ChatRequest(
     Optional<ModelId> model,
     List<ChatMessage> messages,
     List<String> system,
-    InferenceParameters parameters) {
+    InferenceParameters parameters,
+    Optional<ToolConfig> tools,
+    Optional<JsonValue.JsonObject> additionalModelRequestFields) {
+
+  /** What an image or a document is reckoned as in estimates: about 1,600 tokens. */
+  private static final long CHARACTERS_PER_ATTACHMENT = 6_400;
 
   public ChatRequest {
     Objects.requireNonNull(model, "model");
     messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
     system = List.copyOf(Objects.requireNonNull(system, "system"));
     Objects.requireNonNull(parameters, "parameters");
+    Objects.requireNonNull(tools, "tools");
+    Objects.requireNonNull(additionalModelRequestFields, "additionalModelRequestFields");
     if (messages.isEmpty()) {
       throw new IllegalArgumentException("messages must hold at least one message");
     }
@@ -27,22 +38,55 @@ public record ChatRequest(
     }
   }
 
-  public ChatRequest withModel(ModelId resolved) {
-    return new ChatRequest(Optional.of(resolved), messages, system, parameters);
+  /** A request with neither tools nor model-specific fields. */
+  public ChatRequest(
+      Optional<ModelId> model,
+      List<ChatMessage> messages,
+      List<String> system,
+      InferenceParameters parameters) {
+    this(model, messages, system, parameters, Optional.empty(), Optional.empty());
   }
 
-  /** The model this request is for; only valid once the gateway resolved it. */
-  public ModelId requireModel() {
-    return model.orElseThrow(() -> new IllegalStateException("model not resolved"));
+  /** Whether any turn carries an image or a document, which not every model reads. */
+  public boolean hasAttachment(Class<? extends ContentBlock> kind) {
+    return messages.stream()
+        .flatMap(message -> message.content().stream())
+        .anyMatch(block -> kind.isInstance(block) || attachedToToolResult(block, kind));
   }
 
-  /** Characters of prompt text, for estimates made before the model counts tokens. */
+  /** Characters of prompt, for estimates made before the model counts tokens. */
   public long promptCharacters() {
     long fromMessages =
         messages.stream()
             .flatMap(message -> message.content().stream())
-            .mapToLong(block -> block instanceof TextBlock text ? text.text().length() : 0)
+            .mapToLong(ChatRequest::characters)
             .sum();
     return fromMessages + system.stream().mapToLong(String::length).sum();
+  }
+
+  private static boolean attachedToToolResult(
+      ContentBlock block, Class<? extends ContentBlock> kind) {
+    return block instanceof ToolResultBlock result
+        && result.content().stream().anyMatch(kind::isInstance);
+  }
+
+  private static long characters(ContentBlock block) {
+    return switch (block) {
+      case TextBlock text -> text.text().length();
+      case ImageBlock image -> CHARACTERS_PER_ATTACHMENT;
+      case DocumentBlock document -> Math.max(CHARACTERS_PER_ATTACHMENT, document.data().size());
+      case ToolUseBlock toolUse -> toolUse.input().toString().length();
+      case ToolResultBlock result ->
+          result.content().stream()
+              .mapToLong(
+                  part ->
+                      switch (part) {
+                        case TextBlock text -> text.text().length();
+                        case JsonBlock json -> json.json().toString().length();
+                        case ImageBlock image -> CHARACTERS_PER_ATTACHMENT;
+                        case DocumentBlock document -> document.data().size();
+                      })
+              .sum();
+    };
   }
 }

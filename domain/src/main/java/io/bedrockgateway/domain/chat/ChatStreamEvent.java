@@ -17,10 +17,27 @@ public sealed interface ChatStreamEvent {
     }
   }
 
+  /** A tool-use block begins: the model asks for the tool {@code name}. */
+  record ToolUseStart(int index, String toolUseId, String name) implements ChatStreamEvent {
+    public ToolUseStart {
+      requireIndex(index);
+      Objects.requireNonNull(toolUseId, "toolUseId");
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
   record TextDelta(int index, String text) implements ChatStreamEvent {
     public TextDelta {
       requireIndex(index);
       Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /** A piece of a tool's input: the pieces of a block, joined, are the input as JSON text. */
+  record ToolUseDelta(int index, String input) implements ChatStreamEvent {
+    public ToolUseDelta {
+      requireIndex(index);
+      Objects.requireNonNull(input, "input");
     }
   }
 

@@ -8,4 +8,10 @@ package io.bedrockgateway.domain.chat;
 @FunctionalInterface
 public interface ChatStreamSink {
   void accept(ChatStreamEvent event);
+
+  /**
+   * Called once, just before the first event, with the model that serves the stream: with fallback
+   * chains it may not be the one asked for. Sinks that do not report it need not implement it.
+   */
+  default void serving(ModelId model) {}
 }

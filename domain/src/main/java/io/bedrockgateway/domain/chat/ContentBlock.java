@@ -1,4 +1,5 @@
 package io.bedrockgateway.domain.chat;
 
 /** One piece of a chat turn. */
-public sealed interface ContentBlock permits TextBlock {}
+public sealed interface ContentBlock
+    permits TextBlock, ImageBlock, DocumentBlock, ToolUseBlock, ToolResultBlock {}

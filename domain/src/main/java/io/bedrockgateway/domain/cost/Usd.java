@@ -31,6 +31,10 @@ public record Usd(long nanos) implements Comparable<Usd> {
     return new Usd(Math.addExact(nanos, other.nanos));
   }
 
+  public Usd times(long factor) {
+    return new Usd(Math.multiplyExact(nanos, factor));
+  }
+
   public BigDecimal dollars() {
     return BigDecimal.valueOf(nanos).divide(NANOS_PER_DOLLAR).stripTrailingZeros();
   }

@@ -11,11 +11,13 @@ public abstract sealed class GatewayException extends RuntimeException
         Forbidden,
         RateLimited,
         UpstreamRejected,
+        UnknownModel,
         UpstreamThrottled,
         UpstreamUnavailable,
         UpstreamTimeout,
         UpstreamFailed,
-        ClientCancelled {
+        ClientCancelled,
+        BatchItemFailed {
 
   protected GatewayException(String message) {
     super(message, null, false, false);

@@ -2,8 +2,10 @@ package io.bedrockgateway.domain.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import io.bedrockgateway.domain.json.JsonValue;
+import io.bedrockgateway.domain.media.BinaryData;
+import io.bedrockgateway.domain.media.ImageFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,17 +35,27 @@ class ChatRequestTest {
   }
 
   @Test
-  void theModelMustBeResolvedBeforeItIsRequired() {
+  void findsAttachmentsAlsoInsideToolResults() {
+    ImageBlock image = new ImageBlock(ImageFormat.PNG, new BinaryData(new byte[] {1, 2}));
     ChatRequest request =
         new ChatRequest(
             Optional.empty(),
-            List.of(ChatMessage.text(Role.USER, "Hello")),
+            List.of(
+                new ChatMessage(
+                    Role.USER,
+                    List.of(new ToolResultBlock("tool_1", List.of(image), Optional.empty())))),
             List.of(),
             InferenceParameters.DEFAULTS);
 
-    assertThatIllegalStateException().isThrownBy(request::requireModel);
-    ModelId model = new ModelId("us.anthropic.claude-sonnet-4-5-20250929-v1:0");
-    assertThat(request.withModel(model).requireModel()).isEqualTo(model);
+    assertThat(request.hasAttachment(ImageBlock.class)).isTrue();
+    assertThat(request.hasAttachment(DocumentBlock.class)).isFalse();
+  }
+
+  @Test
+  void toolNamesFollowBedrocksPattern() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new ToolUseBlock("id 1", "get_weather", new JsonValue.JsonNull()))
+        .withMessageContaining("toolUseId");
   }
 
   @Test

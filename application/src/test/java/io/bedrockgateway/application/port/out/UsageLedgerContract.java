@@ -59,6 +59,7 @@ public abstract class UsageLedgerContract {
         Outcome.SUCCEEDED,
         Optional.empty(),
         new TokenUsage(5, outputTokens),
+        0,
         Optional.of(Usd.of("0.00042")),
         Duration.ofMillis(120),
         Optional.of(Duration.ofMillis(40)),

@@ -1,0 +1,48 @@
+package io.bedrockgateway.adapter.bedrock;
+
+import io.bedrockgateway.domain.chat.ModelId;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
+
+/**
+ * The answer of one InvokeModel call: its JSON body, and the input token count Bedrock reports in a
+ * response header (not modelled by the SDK).
+ */
+record InvokeReply(JsonNode body, Optional<Long> inputTokens) {
+  private static final String JSON = "application/json";
+  private static final String INPUT_TOKENS = "X-Amzn-Bedrock-Input-Token-Count";
+
+  static InvokeReply call(
+      BedrockRuntimeAsyncClient client, ModelId model, byte[] body, Duration timeout) {
+    InvokeModelResponse response =
+        Calls.await(
+            client.invokeModel(
+                InvokeModelRequest.builder()
+                    .modelId(model.value())
+                    .contentType(JSON)
+                    .accept(JSON)
+                    .body(SdkBytes.fromByteArray(body))
+                    .build()),
+            timeout,
+            model);
+    Optional<Long> inputTokens =
+        response
+            .sdkHttpResponse()
+            .firstMatchingHeader(INPUT_TOKENS)
+            .flatMap(InvokeReply::wholeNumber);
+    return new InvokeReply(InvokeJson.parse(response.body().asByteArray()), inputTokens);
+  }
+
+  private static Optional<Long> wholeNumber(String header) {
+    try {
+      return Optional.of(Long.parseLong(header.strip()));
+    } catch (NumberFormatException notANumber) {
+      return Optional.empty();
+    }
+  }
+}

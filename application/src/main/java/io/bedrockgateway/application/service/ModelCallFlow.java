@@ -1,0 +1,154 @@
+package io.bedrockgateway.application.service;
+
+import io.bedrockgateway.application.port.out.KeyStore;
+import io.bedrockgateway.application.port.out.QuotaCounter;
+import io.bedrockgateway.application.port.out.UsageLedger;
+import io.bedrockgateway.domain.catalog.CatalogEntry;
+import io.bedrockgateway.domain.catalog.InputModality;
+import io.bedrockgateway.domain.catalog.ModelCatalog;
+import io.bedrockgateway.domain.catalog.ModelOperation;
+import io.bedrockgateway.domain.catalog.ModelRoute;
+import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.cost.PriceTable;
+import io.bedrockgateway.domain.error.Forbidden;
+import io.bedrockgateway.domain.error.InvalidRequest;
+import io.bedrockgateway.domain.error.RateLimited;
+import io.bedrockgateway.domain.key.ApiKeySecret;
+import io.bedrockgateway.domain.key.Principal;
+import io.bedrockgateway.domain.quota.AdmissionDecision;
+import io.bedrockgateway.domain.quota.Demand;
+import io.bedrockgateway.domain.quota.RateLimitStatus;
+import io.bedrockgateway.domain.request.RequestContext;
+import io.bedrockgateway.domain.usage.Operation;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The steps every model operation shares, in order: the key, the model (its catalogue entry, the
+ * key's allow-list), one admission against the key's limits, the call, the settlement of what it
+ * used, and one usage record, whatever the outcome.
+ */
+public final class ModelCallFlow {
+  private final Authenticator authenticator;
+  private final QuotaCounter quotaCounter;
+  private final UsageLedger usageLedger;
+  private final Clock clock;
+  private final ModelCatalog catalog;
+  private final PriceTable prices;
+
+  public ModelCallFlow(
+      KeyStore keyStore,
+      QuotaCounter quotaCounter,
+      UsageLedger usageLedger,
+      Clock clock,
+      ModelCatalog catalog,
+      PriceTable prices) {
+    this.authenticator = new Authenticator(keyStore, clock);
+    this.quotaCounter = Objects.requireNonNull(quotaCounter, "quotaCounter");
+    this.usageLedger = Objects.requireNonNull(usageLedger, "usageLedger");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.prices = Objects.requireNonNull(prices, "prices");
+  }
+
+  /** The most a call may use, reserved at admission, given the model that will be asked first. */
+  @FunctionalInterface
+  interface DemandEstimate {
+    Demand of(ModelId primaryModel, PriceTable prices);
+  }
+
+  /**
+   * One model call to run through the flow.
+   *
+   * @param model the model as the caller named it, or the default for the operation
+   * @param reads what the request holds besides text, which the model must be able to read
+   */
+  record Call(
+      Operation operation,
+      Optional<ApiKeySecret> apiKey,
+      RequestContext context,
+      ModelId model,
+      ModelOperation capability,
+      Set<InputModality> reads,
+      DemandEstimate demand) {}
+
+  /** An admitted call: who asked, where it goes, and what was reserved. */
+  record Admission(Principal principal, ModelRoute route, AdmissionDecision.Admitted decision) {
+    Optional<RateLimitStatus> rateLimit() {
+      return decision.status();
+    }
+  }
+
+  /** What runs once the call is admitted; it records what it used in the trace. */
+  @FunctionalInterface
+  interface Step<R> {
+    R run(Admission admission, UsageTrace trace);
+  }
+
+  <R> R run(Call call, Step<R> step) {
+    UsageTrace trace = new UsageTrace(call.context(), call.operation(), clock, prices);
+    try {
+      Admission admission = admit(call, trace);
+      try {
+        R result = step.run(admission, trace);
+        usageLedger.append(trace.succeeded());
+        return result;
+      } finally {
+        quotaCounter.settle(admission.decision().reservation(), trace.consumption());
+      }
+    } catch (RuntimeException failure) {
+      usageLedger.append(trace.failed(failure));
+      throw failure;
+    }
+  }
+
+  Principal authenticate(Optional<ApiKeySecret> apiKey) {
+    return authenticator.authenticate(apiKey);
+  }
+
+  private Admission admit(Call call, UsageTrace trace) {
+    Principal principal = authenticate(call.apiKey());
+    trace.principal(principal);
+    ModelId model = call.model();
+    Optional<CatalogEntry> entry = catalog.find(model);
+    ModelRoute route = catalog.route(model);
+    trace.requestedModel(model, route.primaryModel());
+    if (!mayUse(principal, model, entry)) {
+      throw new Forbidden("this API key may not use model " + model);
+    }
+    entry.ifPresent(configured -> requireAbleTo(configured, call));
+    Demand demand = call.demand().of(route.primaryModel(), prices);
+    return switch (quotaCounter.admit(principal, call.context().requestId(), demand)) {
+      case AdmissionDecision.Admitted admitted -> new Admission(principal, route, admitted);
+      case AdmissionDecision.Denied denied ->
+          throw new RateLimited(denied.limit(), denied.retryAfter(), denied.status());
+    };
+  }
+
+  /** A key allowed a model may use it by any of its names. */
+  static boolean mayUse(Principal principal, ModelId model, Optional<CatalogEntry> entry) {
+    return principal.mayUse(model)
+        || entry.map(configured -> principal.mayUse(configured.id())).orElse(false);
+  }
+
+  private static void requireAbleTo(CatalogEntry entry, Call call) {
+    if (!entry.supports(call.capability())) {
+      throw new InvalidRequest(
+          "model_id: "
+              + call.model()
+              + " does not support "
+              + call.capability().wireName()
+              + "; GET /models lists what each model does");
+    }
+    call.reads().stream()
+        .filter(modality -> !entry.reads(modality))
+        .findFirst()
+        .ifPresent(
+            modality -> {
+              throw new InvalidRequest(
+                  "model_id: " + call.model() + " does not read " + modality.wireName() + " input");
+            });
+  }
+}
