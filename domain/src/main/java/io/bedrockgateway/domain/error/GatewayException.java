@@ -15,6 +15,7 @@ public abstract sealed class GatewayException extends RuntimeException
         UpstreamUnavailable,
         UpstreamTimeout,
         UpstreamFailed,
+        DependencyUnavailable,
         ClientCancelled {
 
   protected GatewayException(String message) {
