@@ -125,31 +125,27 @@ public final class RedisConnection implements AutoCloseable {
 
   private RedisClient standaloneClient(RedisSettings settings) {
     RedisClient standalone = RedisClient.create(resources, settings.redisUris().getFirst());
-    standalone.setOptions(
-        ClientOptions.builder()
-            .autoReconnect(true)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
-            .socketOptions(socketOptions())
-            .build());
+    standalone.setOptions(clientOptions(settings));
     return standalone;
   }
 
   private RedisClusterClient clusterClient(RedisSettings settings) {
     RedisClusterClient cluster = RedisClusterClient.create(resources, settings.redisUris());
     cluster.setOptions(
-        ClusterClientOptions.builder()
-            .autoReconnect(true)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
-            .socketOptions(socketOptions())
+        ClusterClientOptions.builder(clientOptions(settings))
             .topologyRefreshOptions(
                 ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().build())
             .build());
     return cluster;
   }
 
-  private static SocketOptions socketOptions() {
-    return SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).build();
+  private static ClientOptions clientOptions(RedisSettings settings) {
+    return ClientOptions.builder()
+        .autoReconnect(true)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
+        .socketOptions(
+            SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).build())
+        .build();
   }
 }

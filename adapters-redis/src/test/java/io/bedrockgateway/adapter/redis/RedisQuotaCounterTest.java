@@ -89,10 +89,7 @@ class RedisQuotaCounterTest extends QuotaCounterContract {
   void leasesOfAnInstanceThatVanishedExpireByThemselves() throws InterruptedException {
     Principal principal = TestPrincipals.withPlan(Plan.unlimited("one").withConcurrentStreams(1));
     Demand stream = new Demand(10, Usd.ZERO, true);
-    RedisSettings shortLease =
-        new RedisSettings(
-            List.of(TestRedis.url()), false, Duration.ofMillis(500), Duration.ofSeconds(3));
-    try (RedisConnection crashing = RedisConnection.open(shortLease)) {
+    try (RedisConnection crashing = withShortLeases()) {
       assertThat(new RedisQuotaCounter(crashing).admit(principal, RequestId.generate(), stream))
           .isInstanceOf(AdmissionDecision.Admitted.class);
     }
@@ -109,10 +106,7 @@ class RedisQuotaCounterTest extends QuotaCounterContract {
   void renewsTheLeasesOfStreamsStillRunning() throws InterruptedException {
     Principal principal = TestPrincipals.withPlan(Plan.unlimited("one").withConcurrentStreams(1));
     Demand stream = new Demand(10, Usd.ZERO, true);
-    RedisSettings shortLease =
-        new RedisSettings(
-            List.of(TestRedis.url()), false, Duration.ofMillis(500), Duration.ofSeconds(3));
-    try (RedisConnection running = RedisConnection.open(shortLease)) {
+    try (RedisConnection running = withShortLeases()) {
       assertThat(new RedisQuotaCounter(running).admit(principal, RequestId.generate(), stream))
           .isInstanceOf(AdmissionDecision.Admitted.class);
 
@@ -121,6 +115,13 @@ class RedisQuotaCounterTest extends QuotaCounterContract {
       assertThat(counter().admit(principal, RequestId.generate(), stream))
           .isInstanceOf(AdmissionDecision.Denied.class);
     }
+  }
+
+  /** Its own connection, as another instance would have, with leases of three seconds. */
+  private static RedisConnection withShortLeases() {
+    return RedisConnection.open(
+        new RedisSettings(
+            List.of(TestRedis.url()), false, Duration.ofMillis(500), Duration.ofSeconds(3)));
   }
 
   private static long scriptCalls() {
