@@ -1,6 +1,7 @@
 package io.bedrockgateway.adapter.redis;
 
 import io.lettuce.core.RedisURI;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -81,6 +82,9 @@ public record RedisSettings(
       throw new IllegalArgumentException("must be a redis:// or rediss:// URL");
     }
     try {
+      if (URI.create(url).getHost() == null) {
+        throw new IllegalArgumentException("no host");
+      }
       RedisURI.create(url);
     } catch (RuntimeException malformed) {
       throw new IllegalArgumentException(

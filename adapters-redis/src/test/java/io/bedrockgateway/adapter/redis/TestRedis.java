@@ -2,6 +2,11 @@ package io.bedrockgateway.adapter.redis;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.bedrockgateway.domain.key.ApiKeySecret;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.util.function.Function;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -49,6 +54,21 @@ public final class TestRedis {
   public static RedisServerProcess ownServer() {
     assumeTrue(RedisServerProcess.installed(), "needs redis-server on the PATH");
     return RedisServerProcess.startOnFreePort();
+  }
+
+  /** Runs {@code query} on a connection of its own to the Redis at {@code url}. */
+  public static <T> T query(String url, Function<RedisCommands<String, String>, T> query) {
+    RedisClient client = RedisClient.create(url);
+    try (StatefulRedisConnection<String, String> connection = client.connect()) {
+      return query.apply(connection.sync());
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  /** The prefix of the Redis keys of an API key's counters. */
+  public static String keysOf(ApiKeySecret apiKey) {
+    return "{bgw:" + apiKey.hash().derivedKeyId().value() + "}:";
   }
 
   private static boolean dockerAvailable() {
