@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.bootstrap.Gateway;
-import io.bedrockgateway.emulator.BedrockEmulator;
-import io.bedrockgateway.emulator.EmulatorSettings;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,19 +20,8 @@ class LimitsEndToEndTest {
   private static final String KEY = "limited-key";
   private static final String STREAM = "/api/v1/bedrock/converse-stream";
 
-  private static BedrockEmulator emulator;
   private Gateway gateway;
   private SseClient client;
-
-  @BeforeAll
-  static void startEmulator() {
-    emulator = BedrockEmulator.start(EmulatorSettings.onFreePort());
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
 
   @AfterEach
   void stop() {
@@ -66,7 +51,7 @@ class LimitsEndToEndTest {
   @Test
   void aStreamBeyondTheConcurrencyLimitIsA429UntilAnotherEnds() throws Exception {
     start(Map.of("MAX_CONCURRENT_STREAMS", "1"));
-    emulator.clearRecordedRequests();
+    TestGateways.emulator().clearRecordedRequests();
     HttpResponse<String> second;
     Future<HttpResponse<String>> first;
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -83,7 +68,7 @@ class LimitsEndToEndTest {
 
   /** Once the slow stream reached the model, it holds the only slot: the next stream is denied. */
   private HttpResponse<String> awaitDenial() throws InterruptedException {
-    for (int wait = 0; wait < 100 && emulator.recordedRequests().isEmpty(); wait++) {
+    for (int wait = 0; wait < 100 && TestGateways.emulator().recordedRequests().isEmpty(); wait++) {
       Thread.sleep(20);
     }
     return stream(10);
@@ -102,7 +87,7 @@ class LimitsEndToEndTest {
   private void start(Map<String, String> limits) {
     Map<String, String> variables = new HashMap<>(limits);
     variables.put("API_KEYS", KEY);
-    gateway = TestGateways.start(emulator, variables);
+    gateway = TestGateways.start(variables);
     client = new SseClient(gateway.port());
   }
 

@@ -7,17 +7,13 @@ import io.bedrockgateway.adapter.redis.RedisServerProcess;
 import io.bedrockgateway.adapter.redis.TestRedis;
 import io.bedrockgateway.bootstrap.Gateway;
 import io.bedrockgateway.domain.key.ApiKeySecret;
-import io.bedrockgateway.emulator.BedrockEmulator;
-import io.bedrockgateway.emulator.EmulatorSettings;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,22 +25,11 @@ class RedisOutageEndToEndTest {
   private static final String API_KEY = "outage-key";
   private static final Duration NO_HANG = Duration.ofMillis(900);
 
-  private static BedrockEmulator emulator;
   private RedisServerProcess redis;
   private Gateway gateway;
   private SseClient client;
 
   private record Answer(int status, Duration took, boolean counted) {}
-
-  @BeforeAll
-  static void startEmulator() {
-    emulator = BedrockEmulator.start(EmulatorSettings.onFreePort());
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
 
   @AfterEach
   void stop() {
@@ -67,7 +52,6 @@ class RedisOutageEndToEndTest {
     redis = TestRedis.ownServer();
     gateway =
         TestGateways.start(
-            emulator,
             Map.of(
                 "API_KEYS",
                 API_KEY,

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.adapter.redis.TestRedis;
 import io.bedrockgateway.bootstrap.Gateway;
 import io.bedrockgateway.domain.key.ApiKeySecret;
-import io.bedrockgateway.emulator.BedrockEmulator;
-import io.bedrockgateway.emulator.EmulatorSettings;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +27,6 @@ class SharedLimitsTest {
   private static final String CONVERSE = "/api/v1/converse";
   private static final String STREAM = "/api/v1/converse-stream";
 
-  private static BedrockEmulator emulator;
   private static String redisUrl;
   private final List<Gateway> gateways = new ArrayList<>();
   private final String apiKey = "team-" + UUID.randomUUID();
@@ -38,14 +34,6 @@ class SharedLimitsTest {
   @BeforeAll
   static void start() {
     redisUrl = TestRedis.url();
-    emulator = BedrockEmulator.start(EmulatorSettings.onFreePort());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (emulator != null) {
-      emulator.close();
-    }
   }
 
   @AfterEach
@@ -112,7 +100,7 @@ class SharedLimitsTest {
     variables.put("REDIS_TIMEOUT_MS", "1000");
     List<SseClient> clients = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      Gateway gateway = TestGateways.start(emulator, variables);
+      Gateway gateway = TestGateways.start(variables);
       gateways.add(gateway);
       clients.add(new SseClient(gateway.port()));
     }
