@@ -101,6 +101,11 @@ public final class RedisConnection implements AutoCloseable {
         StatefulRedisClusterConnection<String, String> cluster =
             ((RedisClusterClient) client).connect(StringCodec.UTF8);
         cluster.setTimeout(settings.commandTimeout());
+        // Node connections open lazily, and commands sent while one opens would be rejected.
+        cluster
+            .getPartitions()
+            .forEach(
+                node -> cluster.getConnection(node.getUri().getHost(), node.getUri().getPort()));
         connection.set(cluster);
         commands = new Commands(cluster.sync(), cluster.sync());
       } else {

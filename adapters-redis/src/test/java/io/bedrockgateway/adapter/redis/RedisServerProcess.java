@@ -1,5 +1,6 @@
 package io.bedrockgateway.adapter.redis;
 
+import io.lettuce.core.Range;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -22,10 +24,18 @@ public final class RedisServerProcess implements AutoCloseable {
   private static final Duration READY_WITHIN = Duration.ofSeconds(10);
 
   private final int port;
+  private final List<String> options;
+  private final Path directory;
   private Process process;
 
-  private RedisServerProcess(int port) {
+  private RedisServerProcess(int port, List<String> options) {
     this.port = port;
+    this.options = List.copyOf(options);
+    try {
+      this.directory = Files.createTempDirectory("redis-" + port);
+    } catch (IOException cannotCreate) {
+      throw new UncheckedIOException(cannotCreate);
+    }
   }
 
   public static boolean installed() {
@@ -35,8 +45,30 @@ public final class RedisServerProcess implements AutoCloseable {
   }
 
   public static RedisServerProcess startOnFreePort() {
-    RedisServerProcess server = new RedisServerProcess(freePort());
+    RedisServerProcess server = new RedisServerProcess(freePort(), List.of());
     server.start();
+    return server;
+  }
+
+  /** A Redis Cluster of this one node, which serves every slot. */
+  public static RedisServerProcess startClusterOnFreePort() {
+    RedisServerProcess server =
+        new RedisServerProcess(
+            freePort(),
+            List.of(
+                "--cluster-enabled", "yes",
+                "--cluster-config-file", "nodes.conf",
+                "--cluster-announce-ip", "127.0.0.1"));
+    server.start();
+    TestRedis.query(
+        server.url(),
+        redis -> {
+          redis.clusterAddSlotsRange(Range.create(0, 16_383));
+          while (!redis.clusterInfo().contains("cluster_state:ok")) {
+            pause();
+          }
+          return null;
+        });
     return server;
   }
 
@@ -46,8 +78,9 @@ public final class RedisServerProcess implements AutoCloseable {
 
   public synchronized void start() {
     try {
-      process =
-          new ProcessBuilder(
+      List<String> command =
+          new ArrayList<>(
+              List.of(
                   BINARY,
                   "--port",
                   Integer.toString(port),
@@ -56,7 +89,11 @@ public final class RedisServerProcess implements AutoCloseable {
                   "--save",
                   "",
                   "--appendonly",
-                  "no")
+                  "no"));
+      command.addAll(options);
+      process =
+          new ProcessBuilder(command)
+              .directory(directory.toFile())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();

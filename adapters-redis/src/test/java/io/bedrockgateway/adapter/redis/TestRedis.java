@@ -56,6 +56,12 @@ public final class TestRedis {
     return RedisServerProcess.startOnFreePort();
   }
 
+  /** A one-node Redis Cluster of the test's own; skips when there is no binary. */
+  public static RedisServerProcess ownCluster() {
+    assumeTrue(RedisServerProcess.installed(), "needs redis-server on the PATH");
+    return RedisServerProcess.startClusterOnFreePort();
+  }
+
   /** Runs {@code query} on a connection of its own to the Redis at {@code url}. */
   public static <T> T query(String url, Function<RedisCommands<String, String>, T> query) {
     RedisClient client = RedisClient.create(url);
