@@ -5,6 +5,7 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
@@ -19,6 +20,7 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one connection to Redis (or a Redis Cluster) of a gateway instance. Commands give up after
  * the configured timeout, and fail at once while the connection is down; Lettuce reconnects by
- * itself. If Redis cannot be reached at start, connecting is retried in the background.
+ * itself. If Redis cannot be reached at start, connecting is retried in the background. Connecting
+ * (and its handshake) happens off the request path, so it gets the longer connect timeout.
  */
 public final class RedisConnection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisConnection.class);
@@ -129,19 +132,27 @@ public final class RedisConnection implements AutoCloseable {
   }
 
   private RedisClient standaloneClient(RedisSettings settings) {
-    RedisClient standalone = RedisClient.create(resources, settings.redisUris().getFirst());
+    RedisClient standalone =
+        RedisClient.create(resources, withConnectTimeout(settings.redisUris()).getFirst());
     standalone.setOptions(clientOptions(settings));
     return standalone;
   }
 
   private RedisClusterClient clusterClient(RedisSettings settings) {
-    RedisClusterClient cluster = RedisClusterClient.create(resources, settings.redisUris());
+    RedisClusterClient cluster =
+        RedisClusterClient.create(resources, withConnectTimeout(settings.redisUris()));
     cluster.setOptions(
         ClusterClientOptions.builder(clientOptions(settings))
             .topologyRefreshOptions(
                 ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().build())
             .build());
     return cluster;
+  }
+
+  /** A URI's timeout bounds the connection handshake; commands have their own. */
+  private static List<RedisURI> withConnectTimeout(List<RedisURI> uris) {
+    uris.forEach(uri -> uri.setTimeout(CONNECT_TIMEOUT));
+    return uris;
   }
 
   private static ClientOptions clientOptions(RedisSettings settings) {

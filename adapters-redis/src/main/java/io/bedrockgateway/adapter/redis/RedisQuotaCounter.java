@@ -11,6 +11,7 @@ import io.bedrockgateway.domain.quota.Demand;
 import io.bedrockgateway.domain.quota.LimitKind;
 import io.bedrockgateway.domain.quota.RateLimitStatus;
 import io.bedrockgateway.domain.quota.Reservation;
+import io.bedrockgateway.domain.quota.ReservationId;
 import io.bedrockgateway.domain.request.RequestId;
 import io.lettuce.core.RedisException;
 import java.time.Duration;
@@ -50,14 +51,14 @@ public final class RedisQuotaCounter implements QuotaCounter {
   @Override
   public AdmissionDecision admit(Principal principal, RequestId requestId, Demand demand) {
     Plan plan = principal.plan();
-    Reservation pending = Reservation.admit(principal, requestId, demand, Instant.EPOCH);
+    ReservationId id = ReservationId.generate();
     List<Object> answer =
         call(
             () ->
                 ADMIT.run(
                     redis.commands().scripting(),
                     QuotaKeys.of(principal.keyId()).all(),
-                    pending.id().value(),
+                    id.value(),
                     plan.requests().map(rate -> Long.toString(rate.limit())).orElse(ABSENT),
                     plan.requests()
                         .map(rate -> Long.toString(rate.window().toMillis()))
@@ -79,8 +80,7 @@ public final class RedisQuotaCounter implements QuotaCounter {
           Duration.ofMillis(number(answer, 3)),
           status);
     }
-    Reservation reservation =
-        new Reservation(pending.id(), pending.keyId(), requestId, plan, demand, now);
+    Reservation reservation = new Reservation(id, principal.keyId(), requestId, plan, demand, now);
     if (holdsAStreamSlot(reservation)) {
       leases.hold(reservation);
     }

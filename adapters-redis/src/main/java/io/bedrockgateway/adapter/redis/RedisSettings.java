@@ -50,14 +50,7 @@ public record RedisSettings(
   }
 
   List<RedisURI> redisUris() {
-    return urls.stream()
-        .map(
-            url -> {
-              RedisURI uri = RedisURI.create(url);
-              uri.setTimeout(commandTimeout);
-              return uri;
-            })
-        .toList();
+    return urls.stream().map(RedisURI::create).toList();
   }
 
   /** Where Redis is, without credentials: safe for logs. */

@@ -46,7 +46,7 @@ class RedisOutageTest {
 
   @Test
   void aStoppedRedisFailsFastAndIsUsedAgainOnceItIsBack() {
-    assertThat(admit()).isInstanceOf(AdmissionDecision.Admitted.class);
+    assertThat(admittedOnceRedisAnswers()).isInstanceOf(AdmissionDecision.Admitted.class);
 
     server.stop();
     for (int i = 0; i < 20; i++) {
@@ -54,12 +54,12 @@ class RedisOutageTest {
     }
     server.start();
 
-    assertThat(admittedOnceReconnected()).isInstanceOf(AdmissionDecision.Admitted.class);
+    assertThat(admittedOnceRedisAnswers()).isInstanceOf(AdmissionDecision.Admitted.class);
   }
 
   @Test
   void aFrozenRedisTimesOutAndIsUsedAgainOnceItAnswers() {
-    assertThat(admit()).isInstanceOf(AdmissionDecision.Admitted.class);
+    assertThat(admittedOnceRedisAnswers()).isInstanceOf(AdmissionDecision.Admitted.class);
 
     server.freeze(true);
     for (int i = 0; i < 5; i++) {
@@ -67,7 +67,7 @@ class RedisOutageTest {
     }
     server.freeze(false);
 
-    assertThat(admittedOnceReconnected()).isInstanceOf(AdmissionDecision.Admitted.class);
+    assertThat(admittedOnceRedisAnswers()).isInstanceOf(AdmissionDecision.Admitted.class);
   }
 
   @Test
@@ -80,7 +80,7 @@ class RedisOutageTest {
     assertUnavailableWithoutHanging();
     server.start();
 
-    assertThat(admittedOnceReconnected()).isInstanceOf(AdmissionDecision.Admitted.class);
+    assertThat(admittedOnceRedisAnswers()).isInstanceOf(AdmissionDecision.Admitted.class);
   }
 
   @Test
@@ -111,8 +111,11 @@ class RedisOutageTest {
     assertThat(Duration.between(start, Instant.now())).isLessThan(NO_HANG);
   }
 
-  /** Lettuce reconnects by itself; nothing here asks it to. */
-  private AdmissionDecision admittedOnceReconnected() {
+  /**
+   * Lettuce reconnects by itself; nothing here asks it to. (A first command on a cold JVM may also
+   * outlast the short timeout.)
+   */
+  private AdmissionDecision admittedOnceRedisAnswers() {
     Instant deadline = Instant.now().plusSeconds(10);
     while (true) {
       try {
