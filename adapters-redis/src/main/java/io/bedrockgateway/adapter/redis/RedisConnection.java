@@ -21,6 +21,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class RedisConnection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisConnection.class);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  private static final String NOT_CONNECTED_YET = "not connected yet";
   private static final Duration FIRST_CONNECT_RETRY = Duration.ofSeconds(1);
   // Redis is back within a second of coming back, at the cost of a few connection attempts.
   private static final Delay RECONNECT_DELAY =
@@ -53,7 +55,7 @@ public final class RedisConnection implements AutoCloseable {
   private final AtomicReference<StatefulConnection<String, String>> connection =
       new AtomicReference<>();
   private volatile Commands commands;
-  private volatile String lastFailure = "not connected yet";
+  private volatile String lastFailure = NOT_CONNECTED_YET;
 
   private RedisConnection(RedisSettings settings) {
     this.settings = settings;
@@ -101,14 +103,7 @@ public final class RedisConnection implements AutoCloseable {
   private void connect() {
     try {
       if (settings.cluster()) {
-        StatefulRedisClusterConnection<String, String> cluster =
-            ((RedisClusterClient) client).connect(StringCodec.UTF8);
-        cluster.setTimeout(settings.commandTimeout());
-        // Node connections open lazily, and commands sent while one opens would be rejected.
-        cluster
-            .getPartitions()
-            .forEach(
-                node -> cluster.getConnection(node.getUri().getHost(), node.getUri().getPort()));
+        StatefulRedisClusterConnection<String, String> cluster = openCluster();
         connection.set(cluster);
         commands = new Commands(cluster.sync(), cluster.sync());
       } else {
@@ -120,14 +115,34 @@ public final class RedisConnection implements AutoCloseable {
       }
       LOG.info("Connected to Redis at {}", settings.describe());
     } catch (RedisException unreachable) {
-      lastFailure = unreachable.getMessage();
-      LOG.warn(
-          "Cannot connect to Redis at {} ({}); retrying in the background",
-          settings.describe(),
-          unreachable.getMessage());
+      boolean firstFailure = lastFailure.equals(NOT_CONNECTED_YET);
+      lastFailure =
+          Objects.toString(unreachable.getMessage(), unreachable.getClass().getSimpleName());
+      if (firstFailure) {
+        LOG.warn(
+            "Cannot connect to Redis at {} ({}); retrying in the background",
+            settings.describe(),
+            lastFailure);
+      }
       if (!background.isShutdown()) {
         background.schedule(this::connect, FIRST_CONNECT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
       }
+    }
+  }
+
+  private StatefulRedisClusterConnection<String, String> openCluster() {
+    StatefulRedisClusterConnection<String, String> cluster =
+        ((RedisClusterClient) client).connect(StringCodec.UTF8);
+    cluster.setTimeout(settings.commandTimeout());
+    try {
+      // Node connections open lazily, and commands sent while one opens would be rejected.
+      cluster
+          .getPartitions()
+          .forEach(node -> cluster.getConnection(node.getUri().getHost(), node.getUri().getPort()));
+      return cluster;
+    } catch (RedisException unreachableNode) {
+      cluster.close();
+      throw unreachableNode;
     }
   }
 
