@@ -59,7 +59,7 @@ public final class Main implements Callable<Integer> {
                   .withTokenDelay(Duration.ofMillis(emulatorTokenDelayMs)));
       config = EmulatorMode.apply(config, localBedrock, new PrintWriter(System.out, true));
     }
-    StorageNotice.announce(System.getenv(), LOG);
+    StorageNotice.announce(System.getenv(), config.limits(), LOG);
     Gateway gateway = Gateway.start(config);
     LOG.info("Bedrock Gateway listening on port {}", gateway.port());
     serveUntilTerminated(gateway, localBedrock);

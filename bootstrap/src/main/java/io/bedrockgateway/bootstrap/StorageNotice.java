@@ -1,5 +1,7 @@
 package io.bedrockgateway.bootstrap;
 
+import io.bedrockgateway.bootstrap.config.LimitsConfig;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 
@@ -7,15 +9,23 @@ import org.slf4j.Logger;
 final class StorageNotice {
   private StorageNotice() {}
 
-  static void announce(Map<String, String> environment, Logger log) {
-    boolean storesConfigured =
-        environment.containsKey("REDIS_URL") || environment.containsKey("MONGODB_URI");
-    if (storesConfigured) {
+  static void announce(Map<String, String> environment, LimitsConfig limits, Logger log) {
+    limits
+        .redis()
+        .ifPresentOrElse(
+            redis ->
+                log.info(
+                    "Limits are counted in Redis at {}, shared by every instance;"
+                        + " while it is unreachable RATE_LIMIT_FAILURE_MODE={} applies",
+                    redis.describe(),
+                    limits.failureMode().name().toLowerCase(Locale.ROOT)),
+            () -> log.info("Limits are counted in memory, per instance (no REDIS_URL)"));
+    if (environment.containsKey("MONGODB_URI")) {
       log.warn(
-          "REDIS_URL/MONGODB_URI are set, but this build has no Redis or MongoDB adapter yet:"
-              + " keys, limits and usage are kept in memory, per instance");
+          "MONGODB_URI is set, but this build has no MongoDB adapter yet:"
+              + " keys and usage are kept in memory, per instance");
     } else {
-      log.info("Keys, limits and usage are kept in memory (embedded mode)");
+      log.info("Keys and usage are kept in memory (embedded mode)");
     }
   }
 }

@@ -2,6 +2,7 @@ package io.bedrockgateway.adapter.http;
 
 import io.bedrockgateway.domain.error.BatchItemFailed;
 import io.bedrockgateway.domain.error.ClientCancelled;
+import io.bedrockgateway.domain.error.DependencyUnavailable;
 import io.bedrockgateway.domain.error.Forbidden;
 import io.bedrockgateway.domain.error.GatewayException;
 import io.bedrockgateway.domain.error.InvalidRequest;
@@ -121,6 +122,8 @@ record ErrorReply(
           of(504, "Model timed out", detail, StreamErrorType.STREAM_ERROR);
       case UpstreamFailed upstreamFailed ->
           of(502, "Model call failed", detail, StreamErrorType.STREAM_ERROR);
+      case DependencyUnavailable unavailable ->
+          of(503, "Service unavailable", detail, StreamErrorType.UNEXPECTED_ERROR);
       case ClientCancelled cancelled ->
           of(CLIENT_CLOSED_REQUEST, "Client closed request", detail, StreamErrorType.CLIENT_ERROR);
       case BatchItemFailed item -> of(item.failure()).withDetail(detail);

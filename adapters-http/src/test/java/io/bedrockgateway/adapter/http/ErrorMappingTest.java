@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.domain.error.ClientCancelled;
+import io.bedrockgateway.domain.error.DependencyUnavailable;
 import io.bedrockgateway.domain.error.Forbidden;
 import io.bedrockgateway.domain.error.GatewayException;
 import io.bedrockgateway.domain.error.InvalidRequest;
@@ -56,6 +57,8 @@ class ErrorMappingTest {
         Arguments.of(new UpstreamUnavailable("not ready"), 503, "Model unavailable"),
         Arguments.of(new UpstreamTimeout("no answer"), 504, "Model timed out"),
         Arguments.of(new UpstreamFailed("internal error"), 502, "Model call failed"),
+        Arguments.of(
+            new DependencyUnavailable("limits cannot be checked"), 503, "Service unavailable"),
         Arguments.of(new ClientCancelled(new IOException("gone")), 499, "Client closed request"));
   }
 

@@ -6,13 +6,15 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.bedrockgateway.application.port.out.DependencyProbe;
 import io.bedrockgateway.application.port.out.KeyStore;
-import io.bedrockgateway.application.port.out.QuotaCounter;
 import io.bedrockgateway.application.port.out.UsageLedger;
 import io.bedrockgateway.domain.key.ApiKeyRecord;
 import java.time.Clock;
 import java.util.List;
 
-/** Binds every outbound store to its in-process implementation. */
+/**
+ * Binds the key store and the usage ledger to their in-process implementations, and provides the
+ * {@link InMemoryQuotaCounter} for whoever composes the limits: alone, or as Redis's stand-in.
+ */
 public final class MemoryModule extends AbstractModule {
   private static final int USAGE_CAPACITY = 100_000;
 
@@ -33,7 +35,7 @@ public final class MemoryModule extends AbstractModule {
 
   @Provides
   @Singleton
-  QuotaCounter quotaCounter(Clock clock) {
+  InMemoryQuotaCounter quotaCounter(Clock clock) {
     return new InMemoryQuotaCounter(clock);
   }
 

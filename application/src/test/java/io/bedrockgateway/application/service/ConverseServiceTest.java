@@ -88,7 +88,7 @@ class ConverseServiceTest {
             return decision != null
                 ? decision
                 : new AdmissionDecision.Admitted(
-                    new Reservation(who.keyId(), requestId, who.plan(), demand, CLOCK.instant()),
+                    Reservation.admit(who, requestId, demand, CLOCK.instant()),
                     Optional.of(STATUS));
           }
 
@@ -366,8 +366,7 @@ class ConverseServiceTest {
     @Override
     public AdmissionDecision admit(Principal who, RequestId requestId, Demand demand) {
       return new AdmissionDecision.Admitted(
-          new Reservation(who.keyId(), requestId, who.plan(), demand, CLOCK.instant()),
-          Optional.empty());
+          Reservation.admit(who, requestId, demand, CLOCK.instant()), Optional.empty());
     }
 
     @Override

@@ -2,18 +2,20 @@ package io.bedrockgateway.bootstrap.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The optional JSON file named by {@code GATEWAY_CONFIG}. Each part of the configuration reads its
- * own section of it; unknown sections are left alone.
+ * The optional YAML or JSON file (JSON is YAML too) named by {@code GATEWAY_CONFIG}. Each part of
+ * the configuration reads its own section of it ({@code plans}, {@code models}); unknown sections
+ * are left alone.
  */
 public final class ConfigFile {
   public static final String VARIABLE = "GATEWAY_CONFIG";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private ConfigFile() {}
 
@@ -24,15 +26,16 @@ public final class ConfigFile {
             name -> {
               Path file = Path.of(name);
               try {
-                JsonNode root = JSON.readTree(Files.readString(file));
+                JsonNode root = YAML.readTree(Files.readString(file));
                 if (root == null || !root.isObject()) {
-                  throw new ConfigException(VARIABLE, "must name a file holding a JSON object");
+                  throw new ConfigException(
+                      VARIABLE, "(" + file + "): must hold a YAML or JSON map");
                 }
                 return root;
               } catch (IOException unreadable) {
                 throw new ConfigException(
                     VARIABLE,
-                    "names " + file + ", which cannot be read as JSON: " + unreadable.getMessage());
+                    "(" + file + "): cannot be read as YAML or JSON: " + unreadable.getMessage());
               }
             });
   }

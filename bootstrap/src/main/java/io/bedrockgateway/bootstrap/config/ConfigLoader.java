@@ -1,15 +1,23 @@
 package io.bedrockgateway.bootstrap.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.adapter.bedrock.BedrockSettings;
 import io.bedrockgateway.adapter.bedrock.Resilience;
 import io.bedrockgateway.adapter.http.HttpSettings;
+import io.bedrockgateway.adapter.redis.RedisSettings;
+import io.bedrockgateway.application.service.QuotaFailureMode;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.key.ApiKeySecret;
 import io.bedrockgateway.domain.plan.Plan;
-import io.bedrockgateway.domain.plan.RequestRate;
+import io.bedrockgateway.domain.plan.PlanCatalog;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -36,20 +44,22 @@ public final class ConfigLoader {
   public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
   public static final Duration DEFAULT_HTTP_IDLE_TIMEOUT = Duration.ofMinutes(10);
   public static final long DEFAULT_RESERVED_OUTPUT_TOKENS = 4_096;
+  public static final String DEFAULT_PLAN = "default";
 
   private ConfigLoader() {}
 
   public static GatewayConfig load(Environment environment) {
     Settings settings = new Settings(environment);
     requireLoggingSettings(settings);
+    Optional<JsonNode> file = ConfigFile.read(environment);
     return new GatewayConfig(
         http(settings),
         bedrock(settings),
         apiKeys(settings),
-        defaultPlan(settings),
+        plans(settings, file),
+        limits(settings),
         defaults(settings),
-        ModelCatalogConfig.load(
-            ConfigFile.read(environment), settings.text(ConfigFile.VARIABLE, "")),
+        ModelCatalogConfig.load(file, settings.text(ConfigFile.VARIABLE, "")),
         PriceCatalog.shipped(),
         (int)
             settings.wholeNumber(
@@ -136,13 +146,51 @@ public final class ConfigLoader {
         .toList();
   }
 
+  private static PlanCatalog plans(Settings settings, Optional<JsonNode> file) {
+    Plan defaultPlan = defaultPlan(settings);
+    Map<String, Plan> plans =
+        new HashMap<>(PlansFile.read(file, settings.text(ConfigFile.VARIABLE, ""), DEFAULT_PLAN));
+    plans.put(DEFAULT_PLAN, defaultPlan);
+    return new PlanCatalog(defaultPlan, plans);
+  }
+
+  /** The plan of keys that name none; each limit's variable at 0 (or unset) switches it off. */
   private static Plan defaultPlan(Settings settings) {
     long requests =
         settings.wholeNumber("RATE_LIMIT_REQUESTS", DEFAULT_RATE_LIMIT_REQUESTS, 0, 1_000_000_000);
     Duration window =
         settings.seconds("RATE_LIMIT_WINDOW", DEFAULT_RATE_LIMIT_WINDOW, 1, 31L * 86_400);
-    Plan plan = Plan.unlimited("default");
-    return requests == 0 ? plan : plan.withRequests(new RequestRate(requests, window));
+    long tokensPerMinute =
+        settings.wholeNumber("RATE_LIMIT_TOKENS_PER_MINUTE", 0, 0, 1_000_000_000_000L);
+    long tokensPerDay = settings.wholeNumber("RATE_LIMIT_TOKENS_PER_DAY", 0, 0, 1_000_000_000_000L);
+    int streams = (int) settings.wholeNumber("MAX_CONCURRENT_STREAMS", 0, 0, 1_000_000);
+    PlanSpec spec =
+        new PlanSpec(
+            requests == 0 ? OptionalLong.empty() : OptionalLong.of(requests),
+            window,
+            tokensPerMinute == 0 ? OptionalLong.empty() : OptionalLong.of(tokensPerMinute),
+            tokensPerDay == 0 ? OptionalLong.empty() : OptionalLong.of(tokensPerDay),
+            settings.decimal("BUDGET_USD_PER_MONTH").filter(budget -> budget.signum() != 0),
+            streams == 0 ? OptionalInt.empty() : OptionalInt.of(streams));
+    return build("BUDGET_USD_PER_MONTH", () -> spec.toPlan(DEFAULT_PLAN));
+  }
+
+  private static LimitsConfig limits(Settings settings) {
+    QuotaFailureMode mode =
+        settings.choice(
+            "RATE_LIMIT_FAILURE_MODE",
+            QuotaFailureMode.LOCAL,
+            value -> QuotaFailureMode.valueOf(value.toUpperCase(Locale.ROOT)),
+            "local, open or closed");
+    boolean cluster = settings.flag("REDIS_CLUSTER", false);
+    Duration timeout =
+        settings.millis("REDIS_TIMEOUT_MS", RedisSettings.DEFAULT_COMMAND_TIMEOUT, 1, 60_000);
+    Optional<RedisSettings> redis =
+        settings
+            .environment()
+            .get("REDIS_URL")
+            .map(urls -> build("REDIS_URL", () -> RedisSettings.of(urls, cluster, timeout)));
+    return new LimitsConfig(redis, mode);
   }
 
   private static ModelDefaults defaults(Settings settings) {

@@ -6,6 +6,7 @@ import io.bedrockgateway.domain.catalog.ModelCatalog;
 import io.bedrockgateway.domain.cost.PriceTable;
 import io.bedrockgateway.domain.key.ApiKeySecret;
 import io.bedrockgateway.domain.plan.Plan;
+import io.bedrockgateway.domain.plan.PlanCatalog;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +15,8 @@ public record GatewayConfig(
     HttpSettings http,
     BedrockSettings bedrock,
     List<ApiKeySecret> apiKeys,
-    Plan defaultPlan,
+    PlanCatalog plans,
+    LimitsConfig limits,
     ModelDefaults defaults,
     ModelCatalog catalog,
     PriceTable prices,
@@ -24,24 +26,30 @@ public record GatewayConfig(
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(bedrock, "bedrock");
     apiKeys = List.copyOf(apiKeys);
-    Objects.requireNonNull(defaultPlan, "defaultPlan");
+    Objects.requireNonNull(plans, "plans");
+    Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(defaults, "defaults");
     Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(prices, "prices");
   }
 
+  /** The plan of keys that name none, such as those of {@code API_KEYS}. */
+  public Plan defaultPlan() {
+    return plans.defaultPlan();
+  }
+
   public GatewayConfig withApiKeys(List<ApiKeySecret> keys) {
     return new GatewayConfig(
-        http, bedrock, keys, defaultPlan, defaults, catalog, prices, reservedOutputTokens);
+        http, bedrock, keys, plans, limits, defaults, catalog, prices, reservedOutputTokens);
   }
 
   public GatewayConfig withBedrock(BedrockSettings settings) {
     return new GatewayConfig(
-        http, settings, apiKeys, defaultPlan, defaults, catalog, prices, reservedOutputTokens);
+        http, settings, apiKeys, plans, limits, defaults, catalog, prices, reservedOutputTokens);
   }
 
   public GatewayConfig withHttp(HttpSettings settings) {
     return new GatewayConfig(
-        settings, bedrock, apiKeys, defaultPlan, defaults, catalog, prices, reservedOutputTokens);
+        settings, bedrock, apiKeys, plans, limits, defaults, catalog, prices, reservedOutputTokens);
   }
 }

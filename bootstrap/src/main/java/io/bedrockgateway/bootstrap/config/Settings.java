@@ -1,11 +1,13 @@
 package io.bedrockgateway.bootstrap.config;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Typed reads of one environment, each failure naming its variable. */
@@ -14,6 +16,10 @@ final class Settings {
 
   Settings(Environment environment) {
     this.environment = environment;
+  }
+
+  Environment environment() {
+    return environment;
   }
 
   String text(String name, String fallback) {
@@ -49,7 +55,27 @@ final class Settings {
     return Duration.ofMillis(wholeNumber(name, fallback.toMillis(), minMillis, maxMillis));
   }
 
-  java.util.Optional<URI> httpUri(String name) {
+  boolean flag(String name, boolean fallback) {
+    return choice(
+        name,
+        fallback,
+        value ->
+            switch (value.toLowerCase(Locale.ROOT)) {
+              case "true", "1", "yes" -> true;
+              case "false", "0", "no" -> false;
+              default -> throw new IllegalArgumentException(value);
+            },
+        "true or false");
+  }
+
+  /** A decimal number, absent when unset. */
+  Optional<BigDecimal> decimal(String name) {
+    return environment
+        .get(name)
+        .map(value -> parse(name, value, BigDecimal::new, "must be a decimal number"));
+  }
+
+  Optional<URI> httpUri(String name) {
     return environment
         .get(name)
         .map(

@@ -38,7 +38,7 @@ class ChatRoutingEndToEndTest {
   private static final Duration DEADLINE = Duration.ofSeconds(3);
   private static final String CATALOGUE =
       """
-      {"plans": {"left": "to the plan configuration"},
+      {"notes": {"left": "to other readers of the file"},
        "models": {"catalogue": [
          {"id": "amazon.nova-pro-v1:0", "aliases": ["chain"], "operations": ["chat"],
           "input_modalities": ["text", "image", "document"],

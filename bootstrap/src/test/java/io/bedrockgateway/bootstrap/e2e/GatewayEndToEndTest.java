@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.bootstrap.Gateway;
 import io.bedrockgateway.bootstrap.config.ConfigLoader;
-import io.bedrockgateway.bootstrap.config.Environment;
 import io.bedrockgateway.bootstrap.config.GatewayConfig;
 import io.bedrockgateway.emulator.BedrockEmulator;
 import io.bedrockgateway.emulator.EmulatedAnswer;
@@ -250,13 +249,6 @@ class GatewayEndToEndTest {
   }
 
   private GatewayConfig config(Map<String, String> variables) {
-    Map<String, String> all = new java.util.HashMap<>(variables);
-    all.put("PORT", "0");
-    GatewayConfig config = ConfigLoader.load(Environment.of(all));
-    return config.withBedrock(
-        config
-            .bedrock()
-            .withEndpointOverride(emulator.endpoint())
-            .withStaticCredentials("emulator", "emulator"));
+    return TestGateways.config(emulator, variables);
   }
 }

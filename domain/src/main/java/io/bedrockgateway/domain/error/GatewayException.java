@@ -16,6 +16,7 @@ public abstract sealed class GatewayException extends RuntimeException
         UpstreamUnavailable,
         UpstreamTimeout,
         UpstreamFailed,
+        DependencyUnavailable,
         ClientCancelled,
         BatchItemFailed {
 

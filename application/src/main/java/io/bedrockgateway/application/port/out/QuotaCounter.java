@@ -7,7 +7,10 @@ import io.bedrockgateway.domain.quota.Demand;
 import io.bedrockgateway.domain.quota.Reservation;
 import io.bedrockgateway.domain.request.RequestId;
 
-/** Counts what each key uses against its plan's limits. */
+/**
+ * Counts what each key uses against its plan's limits. A counter that keeps its counts elsewhere
+ * throws {@link QuotaCounterUnavailable} when that store does not answer in time.
+ */
 public interface QuotaCounter {
   /**
    * Checks every limit of the key's plan at once and, if all allow it, reserves {@code demand}

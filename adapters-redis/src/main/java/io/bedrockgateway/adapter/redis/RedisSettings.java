@@ -1,0 +1,87 @@
+package io.bedrockgateway.adapter.redis;
+
+import io.lettuce.core.RedisURI;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Where the shared counters live and how long the gateway may wait for them.
+ *
+ * @param urls one {@code redis://} or {@code rediss://} URL (password and database index in it as
+ *     usual), or with {@code cluster} the URLs of one or more nodes of a Redis Cluster
+ * @param commandTimeout the longest any request waits on Redis
+ * @param streamLease how long a stream's slot outlives the last renewal by its instance
+ */
+public record RedisSettings(
+    List<String> urls, boolean cluster, Duration commandTimeout, Duration streamLease) {
+  public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(50);
+  public static final Duration DEFAULT_STREAM_LEASE = Duration.ofSeconds(30);
+
+  public RedisSettings {
+    urls = List.copyOf(urls);
+    Objects.requireNonNull(commandTimeout, "commandTimeout");
+    Objects.requireNonNull(streamLease, "streamLease");
+    if (urls.isEmpty()) {
+      throw new IllegalArgumentException("needs a redis:// or rediss:// URL");
+    }
+    if (urls.size() > 1 && !cluster) {
+      throw new IllegalArgumentException("lists several URLs; that is only for a Redis Cluster");
+    }
+    urls.forEach(RedisSettings::requireRedisUrl);
+    if (commandTimeout.isNegative() || commandTimeout.isZero()) {
+      throw new IllegalArgumentException("the command timeout must be positive");
+    }
+    if (streamLease.compareTo(Duration.ofSeconds(3)) < 0) {
+      throw new IllegalArgumentException("a stream lease must be at least 3 seconds");
+    }
+  }
+
+  /** A comma-separated list of URLs, as {@code REDIS_URL} holds it. */
+  public static RedisSettings of(String urls, boolean cluster, Duration commandTimeout) {
+    return new RedisSettings(
+        Arrays.stream(urls.split(",")).map(String::strip).filter(url -> !url.isEmpty()).toList(),
+        cluster,
+        commandTimeout,
+        DEFAULT_STREAM_LEASE);
+  }
+
+  List<RedisURI> redisUris() {
+    return urls.stream().map(RedisURI::create).toList();
+  }
+
+  /** Where Redis is, without credentials: safe for logs. */
+  public String describe() {
+    return String.join(",", redisUris().stream().map(RedisSettings::hostAndPort).toList())
+        + (cluster ? " (cluster)" : "");
+  }
+
+  @Override
+  public String toString() {
+    return "RedisSettings[" + describe() + ", timeout " + commandTimeout.toMillis() + " ms]";
+  }
+
+  private static String hostAndPort(RedisURI uri) {
+    return uri.getHost() + ":" + uri.getPort();
+  }
+
+  /** Never echoes the URL: it may hold a password. */
+  private static void requireRedisUrl(String url) {
+    String scheme = url.contains("://") ? url.substring(0, url.indexOf("://")) : "";
+    if (!List.of("redis", "rediss").contains(scheme.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("must be a redis:// or rediss:// URL");
+    }
+    try {
+      if (URI.create(url).getHost() == null) {
+        throw new IllegalArgumentException("no host");
+      }
+      RedisURI.create(url);
+    } catch (RuntimeException malformed) {
+      throw new IllegalArgumentException(
+          "is not a valid Redis URL (redis[s]://[[user]:password@]host[:port][/database])");
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package io.bedrockgateway.application.service;
+
+import io.bedrockgateway.application.port.out.QuotaCounter;
+import io.bedrockgateway.application.port.out.QuotaCounterUnavailable;
+import io.bedrockgateway.domain.error.DependencyUnavailable;
+import io.bedrockgateway.domain.key.Principal;
+import io.bedrockgateway.domain.quota.AdmissionDecision;
+import io.bedrockgateway.domain.quota.Consumption;
+import io.bedrockgateway.domain.quota.Demand;
+import io.bedrockgateway.domain.quota.Reservation;
+import io.bedrockgateway.domain.quota.ReservationId;
+import io.bedrockgateway.domain.request.RequestId;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Counts in the shared counter and, while it cannot be reached, admits as the {@link
+ * QuotaFailureMode} says. Every reservation is settled by the counter that made it. The outage and
+ * the recovery are logged once each, not per request.
+ */
+public final class FailureModeQuotaCounter implements QuotaCounter {
+  private static final System.Logger LOG =
+      System.getLogger(FailureModeQuotaCounter.class.getName());
+
+  private final QuotaCounter shared;
+  private final QuotaFailureMode mode;
+  private final QuotaCounter standIn;
+  private final Map<ReservationId, QuotaCounter> madeByStandIn = new ConcurrentHashMap<>();
+  private final AtomicBoolean sharedDown = new AtomicBoolean();
+
+  /**
+   * @param local the counter that enforces plans in this instance's memory, used in {@link
+   *     QuotaFailureMode#LOCAL}
+   */
+  public FailureModeQuotaCounter(
+      QuotaCounter shared, QuotaCounter local, QuotaFailureMode mode, Clock clock) {
+    this.shared = Objects.requireNonNull(shared, "shared");
+    this.mode = Objects.requireNonNull(mode, "mode");
+    this.standIn =
+        mode == QuotaFailureMode.LOCAL
+            ? Objects.requireNonNull(local, "local")
+            : new UncountedAdmissions(clock);
+  }
+
+  @Override
+  public AdmissionDecision admit(Principal principal, RequestId requestId, Demand demand) {
+    AdmissionDecision decision;
+    try {
+      decision = shared.admit(principal, requestId, demand);
+    } catch (QuotaCounterUnavailable down) {
+      noteDown(down);
+      return admitWithoutShared(principal, requestId, demand);
+    }
+    if (sharedDown.compareAndSet(true, false)) {
+      LOG.log(Level.INFO, "The shared quota counter is back: limits hold across instances again");
+    }
+    return decision;
+  }
+
+  @Override
+  public void settle(Reservation reservation, Consumption actual) {
+    QuotaCounter maker = madeByStandIn.remove(reservation.id());
+    if (maker != null) {
+      maker.settle(reservation, actual);
+      return;
+    }
+    try {
+      shared.settle(reservation, actual);
+    } catch (QuotaCounterUnavailable down) {
+      // The reservation stays counted as estimated until its counters expire: an over-count.
+      noteDown(down);
+    }
+  }
+
+  private AdmissionDecision admitWithoutShared(
+      Principal principal, RequestId requestId, Demand demand) {
+    if (mode == QuotaFailureMode.CLOSED) {
+      throw new DependencyUnavailable(
+          "The gateway cannot check this key's limits right now; try again shortly.");
+    }
+    AdmissionDecision decision = standIn.admit(principal, requestId, demand);
+    if (decision instanceof AdmissionDecision.Admitted admitted) {
+      madeByStandIn.put(admitted.reservation().id(), standIn);
+    }
+    return decision;
+  }
+
+  private void noteDown(QuotaCounterUnavailable down) {
+    if (sharedDown.compareAndSet(false, true)) {
+      LOG.log(
+          Level.WARNING,
+          "The shared quota counter is unavailable ({0}): {1}",
+          down.getMessage(),
+          mode.consequence());
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package io.bedrockgateway.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bedrockgateway.adapter.redis.RedisServerProcess;
+import io.bedrockgateway.adapter.redis.TestRedis;
+import io.bedrockgateway.bootstrap.Gateway;
+import io.bedrockgateway.domain.key.ApiKeySecret;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Redis stopped while requests flow through a whole gateway, in each failure mode. The time bound
+ * is loose on purpose: it proves that no request hangs on a dead Redis, not how fast one is.
+ */
+class RedisOutageEndToEndTest {
+  private static final String API_KEY = "outage-key";
+  private static final Duration NO_HANG = Duration.ofMillis(900);
+
+  private RedisServerProcess redis;
+  private Gateway gateway;
+  private SseClient client;
+
+  private record Answer(int status, Duration took, boolean counted) {}
+
+  @AfterEach
+  void stop() {
+    if (gateway != null) {
+      gateway.close();
+    }
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "local,  200, degraded,  200",
+    "open,   200, degraded,  200",
+    "closed, 503, unhealthy, 503"
+  })
+  void eachModeServesAsConfiguredWhileRedisIsDownAndRedisIsUsedAgainOnceBack(
+      String mode, int statusWhileDown, String healthWhileDown, int healthStatusWhileDown) {
+    redis = TestRedis.ownServer();
+    gateway =
+        TestGateways.start(
+            Map.of(
+                "API_KEYS",
+                API_KEY,
+                "REDIS_URL",
+                redis.url(),
+                "REDIS_TIMEOUT_MS",
+                "50",
+                "RATE_LIMIT_FAILURE_MODE",
+                mode));
+    client = new SseClient(gateway.port());
+    assertThat(awaitCountedInRedis().status()).isEqualTo(200);
+    assertThat(health().path("status").asText()).isEqualTo("healthy");
+
+    redis.stop();
+    List<Answer> whileDown = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      whileDown.add(call());
+    }
+    HttpResponse<String> healthWhileRedisDown = client.get("/health");
+    redis.start();
+    Answer afterwards = awaitCountedInRedis();
+
+    assertThat(whileDown)
+        .allSatisfy(answer -> assertThat(answer.took()).isLessThan(NO_HANG))
+        .allSatisfy(answer -> assertThat(answer.status()).isEqualTo(statusWhileDown))
+        .allSatisfy(answer -> assertThat(answer.counted()).isEqualTo(mode.equals("local")));
+    assertThat(healthWhileRedisDown.statusCode()).isEqualTo(healthStatusWhileDown);
+    JsonNode health = SseClient.parse(healthWhileRedisDown.body());
+    assertThat(health.path("status").asText()).isEqualTo(healthWhileDown);
+    assertThat(health.path("services").path("redis").path("status").asText()).isEqualTo("down");
+    assertThat(afterwards.status()).isEqualTo(200);
+    assertThat(health().path("status").asText()).isEqualTo("healthy");
+  }
+
+  /**
+   * Calls until a call is counted in Redis. After an outage Lettuce reconnects by itself; nothing
+   * here asks it to.
+   */
+  private Answer awaitCountedInRedis() {
+    long before = requestsCountedInRedis();
+    Instant deadline = Instant.now().plusSeconds(15);
+    while (Instant.now().isBefore(deadline)) {
+      Answer answer = call();
+      if (requestsCountedInRedis() > before) {
+        return answer;
+      }
+      pause();
+    }
+    throw new AssertionError("the gateway did not count in Redis again after it came back");
+  }
+
+  private long requestsCountedInRedis() {
+    String key = TestRedis.keysOf(new ApiKeySecret(API_KEY)) + "requests";
+    return TestRedis.query(redis.url(), commands -> commands.zcard(key));
+  }
+
+  private Answer call() {
+    Instant start = Instant.now();
+    HttpResponse<String> response =
+        client.post("/api/v1/converse", SseClient.chat("Hi"), Map.of("X-API-Key", API_KEY));
+    return new Answer(
+        response.statusCode(),
+        Duration.between(start, Instant.now()),
+        response.headers().firstValue("X-RateLimit-Limit").isPresent());
+  }
+
+  private JsonNode health() {
+    return SseClient.parse(client.get("/health").body());
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
