@@ -8,9 +8,11 @@ import io.bedrockgateway.adapter.bedrock.BedrockModule;
 import io.bedrockgateway.adapter.http.GatewayHttpServer;
 import io.bedrockgateway.adapter.http.HttpModule;
 import io.bedrockgateway.adapter.memory.MemoryModule;
+import io.bedrockgateway.adapter.memory.MemoryStoresModule;
 import io.bedrockgateway.application.service.ConverseSettings;
 import io.bedrockgateway.bootstrap.config.GatewayConfig;
 import io.bedrockgateway.domain.key.ApiKeyRecord;
+import io.bedrockgateway.domain.plan.PlanCatalog;
 import java.util.List;
 
 /** A running gateway: the adapters composed around the use cases, serving HTTP. */
@@ -33,8 +35,11 @@ public final class Gateway implements AutoCloseable {
             Stage.PRODUCTION,
             new ApplicationModule(
                 new ConverseSettings(
-                    config.defaultChatModel(), config.prices(), config.reservedOutputTokens())),
-            new MemoryModule(keys),
+                    config.defaultChatModel(), config.prices(), config.reservedOutputTokens()),
+                PlanCatalog.of(config.defaultPlan()),
+                keys),
+            new MemoryModule(),
+            new MemoryStoresModule(),
             new BedrockModule(config.bedrock()),
             new HttpModule(config.http()));
     GatewayHttpServer server = injector.getInstance(GatewayHttpServer.class);

@@ -33,6 +33,7 @@ public final class ConverseService implements ConverseUseCase {
   private final UsageLedger usageLedger;
   private final Clock clock;
   private final ConverseSettings settings;
+  private final Pricing pricing;
 
   public ConverseService(
       KeyStore keyStore,
@@ -47,12 +48,12 @@ public final class ConverseService implements ConverseUseCase {
     this.usageLedger = Objects.requireNonNull(usageLedger, "usageLedger");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.pricing = new Pricing(settings.prices());
   }
 
   @Override
   public ConverseResult converse(ConverseCommand command) {
-    UsageTrace trace =
-        new UsageTrace(command.context(), Operation.CONVERSE, clock, settings.prices());
+    UsageTrace trace = new UsageTrace(command.context(), Operation.CONVERSE, clock, pricing);
     try {
       Admission admission = admit(command, trace, false);
       try {
@@ -71,8 +72,7 @@ public final class ConverseService implements ConverseUseCase {
 
   @Override
   public StreamSummary stream(ConverseCommand command, ConverseStreamObserver observer) {
-    UsageTrace trace =
-        new UsageTrace(command.context(), Operation.CONVERSE_STREAM, clock, settings.prices());
+    UsageTrace trace = new UsageTrace(command.context(), Operation.CONVERSE_STREAM, clock, pricing);
     try {
       Admission admission = admit(command, trace, true);
       observer.admitted(admission.decision().status());

@@ -2,7 +2,6 @@ package io.bedrockgateway.application.service;
 
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.TokenUsage;
-import io.bedrockgateway.domain.cost.PriceTable;
 import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.error.GatewayException;
 import io.bedrockgateway.domain.key.Principal;
@@ -22,14 +21,14 @@ final class UsageTrace {
   private final RequestContext context;
   private final Operation operation;
   private final Clock clock;
-  private final PriceTable prices;
+  private final Pricing prices;
   private Optional<Principal> principal = Optional.empty();
   private Optional<ModelId> requestedModel = Optional.empty();
   private Optional<ModelId> servedModel = Optional.empty();
   private Optional<Duration> timeToFirstToken = Optional.empty();
   private TokenUsage usage = TokenUsage.NONE;
 
-  UsageTrace(RequestContext context, Operation operation, Clock clock, PriceTable prices) {
+  UsageTrace(RequestContext context, Operation operation, Clock clock, Pricing prices) {
     this.context = context;
     this.operation = operation;
     this.clock = clock;
@@ -74,7 +73,11 @@ final class UsageTrace {
         : event(Outcome.FAILED, Optional.of(INTERNAL_ERROR));
   }
 
+  /** Nothing used costs nothing, whatever the model; else the price of the model that served. */
   private Optional<Usd> cost() {
+    if (usage.totalTokens() == 0) {
+      return Optional.of(Usd.ZERO);
+    }
     return servedModel.or(() -> requestedModel).flatMap(model -> prices.cost(model, usage));
   }
 
@@ -88,6 +91,7 @@ final class UsageTrace {
         outcome,
         errorKind,
         usage,
+        0,
         cost(),
         elapsed(),
         timeToFirstToken,

@@ -71,7 +71,8 @@ class ConverseServiceTest {
       new RateLimitStatus(10, 9, Instant.parse("2026-11-24T12:01:00Z"));
 
   private final Principal principal = TestPrincipals.unlimited();
-  private final List<UsageEvent> usage = new ArrayList<>();
+  private final RecordingLedger ledger = new RecordingLedger();
+  private final List<UsageEvent> usage = ledger.events;
   private final List<TokenUsage> settled = new ArrayList<>();
   private final List<Usd> settledCosts = new ArrayList<>();
   private final List<Demand> demands = new ArrayList<>();
@@ -98,13 +99,7 @@ class ConverseServiceTest {
             settledCosts.add(actual.cost());
           }
         };
-    return new ConverseService(
-        hash -> stored.hash().equals(hash) ? Optional.of(stored) : Optional.empty(),
-        quota,
-        invoker,
-        usage::add,
-        CLOCK,
-        SETTINGS);
+    return new ConverseService(new KeysByHash(stored), quota, invoker, ledger, CLOCK, SETTINGS);
   }
 
   @Test
@@ -180,12 +175,7 @@ class ConverseServiceTest {
     ApiKeyRecord stored = ApiKeyRecord.active(KEY.hash(), restricted);
     ConverseService service =
         new ConverseService(
-            hash -> Optional.of(stored),
-            new AlwaysAdmit(),
-            answering("x"),
-            usage::add,
-            CLOCK,
-            SETTINGS);
+            new KeysByHash(stored), new AlwaysAdmit(), answering("x"), ledger, CLOCK, SETTINGS);
 
     assertThatThrownBy(() -> service.converse(command(Optional.of(KEY))))
         .isInstanceOf(Forbidden.class)

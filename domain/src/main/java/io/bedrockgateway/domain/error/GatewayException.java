@@ -15,7 +15,9 @@ public abstract sealed class GatewayException extends RuntimeException
         UpstreamUnavailable,
         UpstreamTimeout,
         UpstreamFailed,
-        ClientCancelled {
+        ClientCancelled,
+        NotFound,
+        StoreUnavailable {
 
   protected GatewayException(String message) {
     super(message, null, false, false);

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * One record per request, whatever its outcome. It holds the key's public id and labels, never the
- * key itself. The cost is absent when the served model has no price.
+ * key itself. The cost is absent when the served model has no price; {@code images} counts
+ * generated images (none for chat).
  */
 public record UsageEvent(
     RequestContext context,
@@ -22,6 +23,7 @@ public record UsageEvent(
     Outcome outcome,
     Optional<String> errorKind,
     TokenUsage usage,
+    long images,
     Optional<Usd> cost,
     Duration latency,
     Optional<Duration> timeToFirstToken,
@@ -36,6 +38,9 @@ public record UsageEvent(
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(errorKind, "errorKind");
     Objects.requireNonNull(usage, "usage");
+    if (images < 0) {
+      throw new IllegalArgumentException("images must not be negative");
+    }
     Objects.requireNonNull(cost, "cost");
     Objects.requireNonNull(latency, "latency");
     Objects.requireNonNull(timeToFirstToken, "timeToFirstToken");
