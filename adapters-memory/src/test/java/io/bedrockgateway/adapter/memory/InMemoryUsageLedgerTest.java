@@ -1,5 +1,6 @@
 package io.bedrockgateway.adapter.memory;
 
+import static io.bedrockgateway.application.port.out.TestUsageEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bedrockgateway.application.port.out.UsageLedger;
