@@ -2,6 +2,7 @@ package io.bedrockgateway.bootstrap;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import com.google.inject.Stage;
 import io.bedrockgateway.adapter.bedrock.BedrockModelInvoker;
 import io.bedrockgateway.adapter.bedrock.BedrockModule;
@@ -9,20 +10,25 @@ import io.bedrockgateway.adapter.http.GatewayHttpServer;
 import io.bedrockgateway.adapter.http.HttpModule;
 import io.bedrockgateway.adapter.memory.MemoryModule;
 import io.bedrockgateway.adapter.memory.MemoryStoresModule;
+import io.bedrockgateway.adapter.mongo.MongoModule;
+import io.bedrockgateway.adapter.mongo.MongoStores;
 import io.bedrockgateway.application.service.ConverseSettings;
 import io.bedrockgateway.bootstrap.config.GatewayConfig;
 import io.bedrockgateway.domain.key.ApiKeyRecord;
-import io.bedrockgateway.domain.plan.PlanCatalog;
 import java.util.List;
+import java.util.Optional;
 
 /** A running gateway: the adapters composed around the use cases, serving HTTP. */
 public final class Gateway implements AutoCloseable {
   private final GatewayHttpServer server;
   private final BedrockModelInvoker bedrock;
+  private final Optional<MongoStores> mongo;
 
-  private Gateway(GatewayHttpServer server, BedrockModelInvoker bedrock) {
+  private Gateway(
+      GatewayHttpServer server, BedrockModelInvoker bedrock, Optional<MongoStores> mongo) {
     this.server = server;
     this.bedrock = bedrock;
+    this.mongo = mongo;
   }
 
   public static Gateway start(GatewayConfig config) {
@@ -30,31 +36,43 @@ public final class Gateway implements AutoCloseable {
         config.apiKeys().stream()
             .map(key -> ApiKeyRecord.configured(key, config.defaultPlan()))
             .toList();
+    Module stores =
+        config
+            .mongo()
+            .<Module>map(settings -> new MongoModule(settings, config.plans()))
+            .orElseGet(MemoryStoresModule::new);
     Injector injector =
         Guice.createInjector(
             Stage.PRODUCTION,
             new ApplicationModule(
                 new ConverseSettings(
                     config.defaultChatModel(), config.prices(), config.reservedOutputTokens()),
-                PlanCatalog.of(config.defaultPlan()),
+                config.plans(),
                 keys),
             new MemoryModule(),
-            new MemoryStoresModule(),
+            stores,
             new BedrockModule(config.bedrock()),
             new HttpModule(config.http()));
     GatewayHttpServer server = injector.getInstance(GatewayHttpServer.class);
     server.start();
-    return new Gateway(server, injector.getInstance(BedrockModelInvoker.class));
+    return new Gateway(
+        server,
+        injector.getInstance(BedrockModelInvoker.class),
+        config.mongo().map(settings -> injector.getInstance(MongoStores.class)));
   }
 
   public int port() {
     return server.port();
   }
 
-  /** Stops accepting, lets running requests finish, then releases the upstream clients. */
+  /**
+   * Stops accepting, lets running requests finish, flushes their usage (to MongoDB, else to the
+   * spool), then releases the upstream clients.
+   */
   @Override
   public void close() {
     server.stop();
+    mongo.ifPresent(MongoStores::close);
     bedrock.close();
   }
 }

@@ -1,6 +1,8 @@
 package io.bedrockgateway.adapter.http;
 
 import io.bedrockgateway.application.port.in.ConverseCommand;
+import io.bedrockgateway.domain.error.Unauthorized;
+import io.bedrockgateway.domain.key.ApiKeySecret;
 import io.bedrockgateway.domain.request.RequestContext;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
@@ -20,6 +22,15 @@ final class ConverseCommandReader {
     this.clientAddresses = clientAddresses;
   }
 
+  /** The key the request carries, if it carries one that can be a key. */
+  static Optional<ApiKeySecret> keyIfAny(Context ctx) {
+    try {
+      return ApiKeyHeaders.from(ctx);
+    } catch (Unauthorized malformed) {
+      return Optional.empty();
+    }
+  }
+
   ConverseCommand read(Context ctx) {
     ConverseRequestJson body =
         bodyReader.read(
@@ -28,7 +39,7 @@ final class ConverseCommandReader {
         ApiKeyHeaders.from(ctx), mapper.toChatRequest(body), requestContext(ctx));
   }
 
-  private RequestContext requestContext(Context ctx) {
+  RequestContext requestContext(Context ctx) {
     RequestStamp stamp = RequestStamp.of(ctx);
     return new RequestContext(
         stamp.requestId(),

@@ -1,8 +1,6 @@
 package io.bedrockgateway.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bedrockgateway.application.port.in.ConverseUseCase;
-import io.bedrockgateway.application.port.in.HealthUseCase;
 import io.bedrockgateway.domain.error.GatewayException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -12,31 +10,39 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
-/** The gateway's HTTP API: the native routes under both prefixes, and health. */
+/**
+ * The gateway's HTTP API: the native routes and usage under both prefixes, health, and the admin
+ * API.
+ */
 public final class GatewayHttpServer {
   /**
    * Deployed clients use both, e.g. {@code /api/v1/converse} and {@code /api/v1/bedrock/converse}.
    */
   private static final List<String> API_PREFIXES = List.of("/api/v1", "/api/v1/bedrock");
 
+  private static final String ADMIN_KEYS = "/admin/v1/keys";
+
   private final Javalin javalin;
 
-  public GatewayHttpServer(
-      HttpSettings settings, ConverseUseCase converse, HealthUseCase health, Clock clock) {
+  public GatewayHttpServer(HttpSettings settings, HttpUseCases useCases, Clock clock) {
     Objects.requireNonNull(settings, "settings");
-    Objects.requireNonNull(converse, "converse");
-    Objects.requireNonNull(health, "health");
+    Objects.requireNonNull(useCases, "useCases");
     Objects.requireNonNull(clock, "clock");
     ObjectMapper json = GatewayJson.newMapper();
+    JsonBodyReader bodies = new JsonBodyReader(json, settings.maxRequestBytes());
     ConverseHandlers converseHandlers =
         new ConverseHandlers(
-            converse,
+            useCases.converse(),
+            useCases.rejections(),
             new ConverseCommandReader(
-                new JsonBodyReader(json, settings.maxRequestBytes()),
+                bodies,
                 new ChatRequestMapper(),
                 new ClientAddressResolver(settings.trustedProxies())),
             json);
-    HealthHandler healthHandler = new HealthHandler(health);
+    HealthHandler healthHandler = new HealthHandler(useCases.health());
+    AdminGuard admin = new AdminGuard(settings.adminToken());
+    UsageHandlers usageHandlers = new UsageHandlers(useCases.usage(), admin, clock);
+    AdminHandlers adminHandlers = new AdminHandlers(useCases.keys(), admin, bodies, clock);
     ErrorResponder errors = new ErrorResponder();
     this.javalin =
         Javalin.create(
@@ -48,8 +54,17 @@ public final class GatewayHttpServer {
                 config.routes.post(prefix + "/converse", converseHandlers::converse);
                 config.routes.post(prefix + "/converse-stream", converseHandlers::converseStream);
                 config.routes.get(prefix + "/health", healthHandler);
+                config.routes.get(prefix + "/usage", usageHandlers::usage);
+                config.routes.get(prefix + "/stats", usageHandlers::stats);
               }
+              config.routes.post(ADMIN_KEYS, adminHandlers::create);
+              config.routes.get(ADMIN_KEYS, adminHandlers::list);
+              config.routes.get(ADMIN_KEYS + "/{id}", adminHandlers::get);
+              config.routes.patch(ADMIN_KEYS + "/{id}", adminHandlers::update);
+              config.routes.post(ADMIN_KEYS + "/{id}/revoke", adminHandlers::revoke);
+              config.routes.post(ADMIN_KEYS + "/{id}/rotate", adminHandlers::rotate);
               config.routes.exception(GatewayException.class, errors::gatewayFailure);
+              config.routes.exception(HttpRefusal.class, errors::refusal);
               config.routes.exception(HttpResponseException.class, errors::javalinResponse);
               config.routes.exception(Exception.class, errors::unexpected);
             });

@@ -5,12 +5,15 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
+import io.bedrockgateway.application.port.in.ManageKeysUseCase;
+import io.bedrockgateway.application.port.in.RecordRejectionUseCase;
+import io.bedrockgateway.application.port.in.UsageReportUseCase;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Provides the {@link GatewayHttpServer}; the injector must bind {@link ConverseUseCase}, {@link
- * HealthUseCase} and {@link Clock}. Starting and stopping the server is the caller's job.
+ * Provides the {@link GatewayHttpServer}; the injector must bind the use cases of {@link
+ * HttpUseCases} and {@link Clock}. Starting and stopping the server is the caller's job.
  */
 public final class HttpModule extends AbstractModule {
   private final HttpSettings settings;
@@ -21,7 +24,14 @@ public final class HttpModule extends AbstractModule {
 
   @Provides
   @Singleton
-  GatewayHttpServer gatewayHttpServer(ConverseUseCase converse, HealthUseCase health, Clock clock) {
-    return new GatewayHttpServer(settings, converse, health, clock);
+  GatewayHttpServer gatewayHttpServer(
+      ConverseUseCase converse,
+      HealthUseCase health,
+      ManageKeysUseCase keys,
+      UsageReportUseCase usage,
+      RecordRejectionUseCase rejections,
+      Clock clock) {
+    return new GatewayHttpServer(
+        settings, new HttpUseCases(converse, health, keys, usage, rejections), clock);
   }
 }

@@ -11,6 +11,9 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
+import io.bedrockgateway.application.port.in.ManageKeysUseCase;
+import io.bedrockgateway.application.port.in.RecordRejectionUseCase;
+import io.bedrockgateway.application.port.in.UsageReportUseCase;
 import io.bedrockgateway.domain.chat.ChatStreamEvent;
 import io.bedrockgateway.domain.chat.Role;
 import java.io.IOException;
@@ -64,6 +67,9 @@ class ServerLifecycleTest {
               protected void configure() {
                 bind(ConverseUseCase.class).toInstance(new FakeConverseUseCase());
                 bind(HealthUseCase.class).toInstance(new FakeHealthUseCase());
+                bind(ManageKeysUseCase.class).toInstance(new FakeManageKeysUseCase());
+                bind(UsageReportUseCase.class).toInstance(new FakeUsageReportUseCase());
+                bind(RecordRejectionUseCase.class).toInstance(rejected -> {});
                 bind(Clock.class).toInstance(Clock.systemUTC());
               }
             });

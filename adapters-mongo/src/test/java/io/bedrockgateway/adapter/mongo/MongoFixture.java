@@ -39,7 +39,12 @@ public final class MongoFixture {
 
   /** A URI for a fresh database of its own, e.g. {@code mongodb://host:port/test_ab12?...}. */
   public String freshDatabaseUri() {
-    return uriFor(baseUri, "test_" + UUID.randomUUID().toString().replace("-", ""));
+    return uri("test_" + UUID.randomUUID().toString().replace("-", ""));
+  }
+
+  /** A URI for database {@code database}, reached directly. */
+  public String uri(String database) {
+    return uriFor(baseUri, database);
   }
 
   /** A URI of database {@code database}, reached through {@code proxy}. */

@@ -84,9 +84,8 @@ public final class ManageKeysService implements ManageKeysUseCase {
     command.expiresAt().ifPresent(expiry -> requireFuture(expiry, clock.instant()));
     Principal was = current.principal();
     KeyOwner owner =
-        command
-            .owner()
-            .orElse(new KeyOwner(was.name(), was.application(), was.department(), was.project()));
+        command.changedOwner(
+            new KeyOwner(was.name(), was.application(), was.department(), was.project()));
     Plan plan = namedPlan(command.plan().orElse(was.plan().name()));
     PlanOverrides overrides = command.overrides().orElse(current.overrides());
     Set<ModelId> models = command.allowedModels().orElse(was.allowedModels());

@@ -110,14 +110,15 @@ class ManageKeysServiceTest {
   @Test
   void updatesPlanAndMetadataButNeverTheKey() {
     ApiKeyRecord created = service.create(create(Optional.empty())).record();
-    KeyOwner renamed =
-        new KeyOwner("Renamed", Optional.empty(), Optional.of("ops"), Optional.empty());
 
     ApiKeyRecord updated =
         service.update(
             new UpdateKeyCommand(
                 created.keyId(),
-                Optional.of(renamed),
+                Optional.of("Renamed"),
+                Optional.of(Optional.empty()),
+                Optional.of(Optional.of("ops")),
+                Optional.empty(),
                 Optional.of("team"),
                 Optional.empty(),
                 Optional.of(Set.of(new ModelId("amazon.nova-lite-v1:0"))),
@@ -126,6 +127,7 @@ class ManageKeysServiceTest {
     assertThat(updated.hash()).isEqualTo(created.hash());
     assertThat(updated.principal().name()).isEqualTo("Renamed");
     assertThat(updated.principal().department()).contains("ops");
+    assertThat(updated.principal().application()).isEmpty();
     assertThat(updated.principal().plan()).isEqualTo(TEAM);
     assertThat(updated.principal().allowedModels()).hasSize(1);
     assertThat(keys.findById(created.keyId())).contains(updated);

@@ -38,6 +38,7 @@ class ArchitectureTest {
             ".adapter.http.",
             ".adapter.bedrock.",
             ".adapter.memory.",
+            ".adapter.mongo.",
             ".emulator.",
             ".bootstrap.")
         .forEach(

@@ -45,10 +45,15 @@ final class SseClient {
   }
 
   HttpResponse<String> get(String path) {
+    return get(path, Map.of());
+  }
+
+  HttpResponse<String> get(String path, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10));
+    headers.forEach(request::header);
     try {
-      return http.send(
-          HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException failed) {
       throw new UncheckedIOException(failed);
     } catch (InterruptedException interrupted) {
