@@ -40,7 +40,7 @@ final class UsageJson {
   }
 
   /** One group; {@code group} is null for requests without it (e.g. sent without a key). */
-  record GroupJson(String group, TotalsJson usage) {
+  record GroupJson(@JsonInclude(JsonInclude.Include.ALWAYS) String group, TotalsJson usage) {
     static GroupJson of(UsageGroup group) {
       return new GroupJson(group.group().orElse(null), TotalsJson.of(group.totals()));
     }

@@ -32,7 +32,9 @@ final class FakeUsageReportUseCase implements UsageReportUseCase {
     }
     return new UsageReport(
         new UsageQuery(command.from(), command.to(), command.groupBy(), Optional.empty()),
-        List.of(new UsageGroup(Optional.of("known1"), TOTALS)),
+        List.of(
+            new UsageGroup(Optional.empty(), UsageTotals.NONE),
+            new UsageGroup(Optional.of("known1"), TOTALS)),
         TOTALS,
         1,
         2);

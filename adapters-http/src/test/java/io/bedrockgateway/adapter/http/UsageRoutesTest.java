@@ -43,7 +43,9 @@ class UsageRoutesTest {
     assertThat(command.groupBy()).isEqualTo(UsageGrouping.MODEL);
     JsonNode body = json(response.body());
     assertThat(body.path("group_by").asText()).isEqualTo("model");
-    JsonNode group = body.path("groups").get(0);
+    assertThat(body.path("groups").get(0).has("group")).isTrue();
+    assertThat(body.path("groups").get(0).path("group").isNull()).isTrue();
+    JsonNode group = body.path("groups").get(1);
     assertThat(group.path("group").asText()).isEqualTo("known1");
     assertThat(group.path("usage").path("requests").asLong()).isEqualTo(4);
     assertThat(group.path("usage").path("cost_usd").toString()).isEqualTo("10");
