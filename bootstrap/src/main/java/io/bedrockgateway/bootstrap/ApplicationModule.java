@@ -9,6 +9,9 @@ import io.bedrockgateway.application.port.in.EmbedUseCase;
 import io.bedrockgateway.application.port.in.GenerateImageUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
 import io.bedrockgateway.application.port.in.ListModelsUseCase;
+import io.bedrockgateway.application.port.in.ManageKeysUseCase;
+import io.bedrockgateway.application.port.in.RecordRejectionUseCase;
+import io.bedrockgateway.application.port.in.UsageReportUseCase;
 import io.bedrockgateway.application.port.out.DependencyProbe;
 import io.bedrockgateway.application.port.out.KeyStore;
 import io.bedrockgateway.application.port.out.ModelInvoker;
@@ -20,18 +23,27 @@ import io.bedrockgateway.application.service.EmbedService;
 import io.bedrockgateway.application.service.EmbedSettings;
 import io.bedrockgateway.application.service.HealthService;
 import io.bedrockgateway.application.service.ImageService;
+import io.bedrockgateway.application.service.ManageKeysService;
 import io.bedrockgateway.application.service.ModelCallFlow;
 import io.bedrockgateway.application.service.ModelListService;
+import io.bedrockgateway.application.service.RecordRejectionService;
+import io.bedrockgateway.application.service.UsageReportService;
 import io.bedrockgateway.bootstrap.config.GatewayConfig;
+import io.bedrockgateway.domain.key.ApiKeyGenerator;
+import io.bedrockgateway.domain.key.ApiKeyRecord;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 /** The use cases, built from whatever adapters the other modules bound to the ports. */
 final class ApplicationModule extends AbstractModule {
   private final GatewayConfig config;
+  private final List<ApiKeyRecord> configuredKeys;
 
-  ApplicationModule(GatewayConfig config) {
+  ApplicationModule(GatewayConfig config, List<ApiKeyRecord> configuredKeys) {
     this.config = config;
+    this.configuredKeys = List.copyOf(configuredKeys);
   }
 
   @Override
@@ -42,7 +54,14 @@ final class ApplicationModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ModelCallFlow flow(KeyStore keys, QuotaCounter quota, UsageLedger ledger, Clock clock) {
+  ConfiguredKeysFirst acceptedKeys(KeyStore managed) {
+    return new ConfiguredKeysFirst(configuredKeys, managed);
+  }
+
+  @Provides
+  @Singleton
+  ModelCallFlow flow(
+      ConfiguredKeysFirst keys, QuotaCounter quota, UsageLedger ledger, Clock clock) {
     return new ModelCallFlow(keys, quota, ledger, clock, config.catalog(), config.prices());
   }
 
@@ -74,6 +93,25 @@ final class ApplicationModule extends AbstractModule {
   @Singleton
   ListModelsUseCase models(ModelCallFlow flow) {
     return new ModelListService(flow, config.catalog(), config.prices());
+  }
+
+  @Provides
+  @Singleton
+  RecordRejectionUseCase rejections(ConfiguredKeysFirst keys, UsageLedger ledger, Clock clock) {
+    return new RecordRejectionService(keys, ledger, clock, config.prices());
+  }
+
+  @Provides
+  @Singleton
+  UsageReportUseCase usageReports(ConfiguredKeysFirst keys, UsageLedger ledger, Clock clock) {
+    return new UsageReportService(keys, ledger, clock);
+  }
+
+  @Provides
+  @Singleton
+  ManageKeysUseCase manageKeys(KeyStore managed, Clock clock) {
+    return new ManageKeysService(
+        managed, config.plans(), new ApiKeyGenerator(new SecureRandom()), clock);
   }
 
   @Provides

@@ -2,12 +2,16 @@ package io.bedrockgateway.bootstrap;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import com.google.inject.Stage;
 import io.bedrockgateway.adapter.bedrock.BedrockModelInvoker;
 import io.bedrockgateway.adapter.bedrock.BedrockModule;
 import io.bedrockgateway.adapter.http.GatewayHttpServer;
 import io.bedrockgateway.adapter.http.HttpModule;
 import io.bedrockgateway.adapter.memory.MemoryModule;
+import io.bedrockgateway.adapter.memory.MemoryStoresModule;
+import io.bedrockgateway.adapter.mongo.MongoModule;
+import io.bedrockgateway.adapter.mongo.MongoStores;
 import io.bedrockgateway.adapter.redis.RedisConnection;
 import io.bedrockgateway.bootstrap.config.GatewayConfig;
 import io.bedrockgateway.domain.key.ApiKeyRecord;
@@ -19,12 +23,17 @@ public final class Gateway implements AutoCloseable {
   private final GatewayHttpServer server;
   private final BedrockModelInvoker bedrock;
   private final Optional<RedisConnection> redis;
+  private final Optional<MongoStores> mongo;
 
   private Gateway(
-      GatewayHttpServer server, BedrockModelInvoker bedrock, Optional<RedisConnection> redis) {
+      GatewayHttpServer server,
+      BedrockModelInvoker bedrock,
+      Optional<RedisConnection> redis,
+      Optional<MongoStores> mongo) {
     this.server = server;
     this.bedrock = bedrock;
     this.redis = redis;
+    this.mongo = mongo;
   }
 
   public static Gateway start(GatewayConfig config) {
@@ -32,12 +41,18 @@ public final class Gateway implements AutoCloseable {
         config.apiKeys().stream()
             .map(key -> ApiKeyRecord.configured(key, config.defaultPlan()))
             .toList();
+    Module stores =
+        config
+            .mongo()
+            .<Module>map(settings -> new MongoModule(settings, config.plans()))
+            .orElseGet(MemoryStoresModule::new);
     Injector injector =
         Guice.createInjector(
             Stage.PRODUCTION,
-            new ApplicationModule(config),
-            new MemoryModule(keys),
+            new ApplicationModule(config, keys),
+            new MemoryModule(),
             new LimitsModule(config.limits()),
+            stores,
             new BedrockModule(config.bedrock()),
             new HttpModule(config.http()));
     GatewayHttpServer server = injector.getInstance(GatewayHttpServer.class);
@@ -45,17 +60,22 @@ public final class Gateway implements AutoCloseable {
     return new Gateway(
         server,
         injector.getInstance(BedrockModelInvoker.class),
-        config.limits().redis().map(settings -> injector.getInstance(RedisConnection.class)));
+        config.limits().redis().map(settings -> injector.getInstance(RedisConnection.class)),
+        config.mongo().map(settings -> injector.getInstance(MongoStores.class)));
   }
 
   public int port() {
     return server.port();
   }
 
-  /** Stops accepting, lets running requests finish, then releases the upstream clients. */
+  /**
+   * Stops accepting, lets running requests finish, flushes their usage (to MongoDB, else to the
+   * spool), then releases the upstream clients.
+   */
   @Override
   public void close() {
     server.stop();
+    mongo.ifPresent(MongoStores::close);
     bedrock.close();
     redis.ifPresent(RedisConnection::close);
   }

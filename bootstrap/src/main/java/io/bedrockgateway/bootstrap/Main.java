@@ -11,13 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar bedrock-gateway.jar [--emulator]}. */
+/** {@code java -jar bedrock-gateway.jar [--emulator]}, and {@code keys ...} for operators. */
 @Command(
     name = "bedrock-gateway",
     mixinStandardHelpOptions = true,
@@ -39,14 +40,26 @@ public final class Main implements Callable<Integer> {
   long emulatorTokenDelayMs;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine(() -> Environment.load(System.getenv(), Path.of(""))).execute(args));
+  }
+
+  /** The gateway's command line, its settings read from {@code environment} when run. */
+  static CommandLine commandLine(Supplier<Environment> environment) {
+    return new CommandLine(new Main(environment))
+        .addSubcommand(KeysCommand.commandLine(new ConfiguredKeyStore(environment)));
+  }
+
+  private final Supplier<Environment> environment;
+
+  private Main(Supplier<Environment> environment) {
+    this.environment = environment;
   }
 
   @Override
   public Integer call() throws InterruptedException {
     GatewayConfig config;
     try {
-      config = ConfigLoader.load(Environment.load(System.getenv(), Path.of("")));
+      config = ConfigLoader.load(environment.get());
     } catch (ConfigException invalid) {
       System.err.println("Configuration error: " + invalid.getMessage());
       return 2;
@@ -59,7 +72,7 @@ public final class Main implements Callable<Integer> {
                   .withTokenDelay(Duration.ofMillis(emulatorTokenDelayMs)));
       config = EmulatorMode.apply(config, localBedrock, new PrintWriter(System.out, true));
     }
-    StorageNotice.announce(System.getenv(), config.limits(), LOG);
+    StorageNotice.announce(config, LOG);
     Gateway gateway = Gateway.start(config);
     LOG.info("Bedrock Gateway listening on port {}", gateway.port());
     serveUntilTerminated(gateway, localBedrock);

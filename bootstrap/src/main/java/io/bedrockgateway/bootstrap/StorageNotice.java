@@ -1,15 +1,16 @@
 package io.bedrockgateway.bootstrap;
 
+import io.bedrockgateway.bootstrap.config.GatewayConfig;
 import io.bedrockgateway.bootstrap.config.LimitsConfig;
 import java.util.Locale;
-import java.util.Map;
 import org.slf4j.Logger;
 
 /** Says once, at start, where keys, limits and usage are kept. */
 final class StorageNotice {
   private StorageNotice() {}
 
-  static void announce(Map<String, String> environment, LimitsConfig limits, Logger log) {
+  static void announce(GatewayConfig config, Logger log) {
+    LimitsConfig limits = config.limits();
     limits
         .redis()
         .ifPresentOrElse(
@@ -20,12 +21,14 @@ final class StorageNotice {
                     redis.describe(),
                     limits.failureMode().name().toLowerCase(Locale.ROOT)),
             () -> log.info("Limits are counted in memory, per instance (no REDIS_URL)"));
-    if (environment.containsKey("MONGODB_URI")) {
-      log.warn(
-          "MONGODB_URI is set, but this build has no MongoDB adapter yet:"
-              + " keys and usage are kept in memory, per instance");
-    } else {
-      log.info("Keys and usage are kept in memory (embedded mode)");
-    }
+    config
+        .mongo()
+        .ifPresentOrElse(
+            mongo ->
+                log.info(
+                    "Keys and usage are kept in MongoDB database {} (usage spool: {})",
+                    mongo.database(),
+                    mongo.spoolDirectory().toAbsolutePath()),
+            () -> log.info("Keys and usage are kept in memory, per instance (no MONGODB_URI)"));
   }
 }

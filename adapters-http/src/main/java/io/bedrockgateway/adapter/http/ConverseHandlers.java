@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bedrockgateway.application.port.in.ConverseCommand;
 import io.bedrockgateway.application.port.in.ConverseResult;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
+import io.bedrockgateway.application.port.in.RecordRejectionUseCase;
+import io.bedrockgateway.application.port.in.RejectedRequest;
 import io.bedrockgateway.domain.error.ClientCancelled;
 import io.bedrockgateway.domain.error.GatewayException;
+import io.bedrockgateway.domain.usage.Operation;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,17 +21,23 @@ final class ConverseHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(ConverseHandlers.class);
 
   private final ConverseUseCase converse;
+  private final RecordRejectionUseCase rejections;
   private final ConverseCommandReader commands;
   private final ObjectMapper json;
 
-  ConverseHandlers(ConverseUseCase converse, ConverseCommandReader commands, ObjectMapper json) {
+  ConverseHandlers(
+      ConverseUseCase converse,
+      RecordRejectionUseCase rejections,
+      ConverseCommandReader commands,
+      ObjectMapper json) {
     this.converse = converse;
+    this.rejections = rejections;
     this.commands = commands;
     this.json = json;
   }
 
   void converse(Context ctx) {
-    ConverseResult result = converse.converse(commands.read(ctx));
+    ConverseResult result = converse.converse(read(ctx, Operation.CONVERSE));
     result.rateLimit().ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
     GatewayHeaders.servedModel(ctx, result.response().servedModel());
     ctx.json(BedrockJson.converseResponse(result.response()));
@@ -39,7 +48,7 @@ final class ConverseHandlers {
    * it, the status is sent, so the stream ends with one error event instead.
    */
   void converseStream(Context ctx) {
-    ConverseCommand command = commands.read(ctx);
+    ConverseCommand command = read(ctx, Operation.CONVERSE_STREAM);
     SseEventStream events = new SseEventStream(ctx, json);
     try {
       converse.stream(command, events);
@@ -58,6 +67,21 @@ final class ConverseHandlers {
       }
       LOG.error("request {}: stream failed unexpectedly", command.context().requestId(), failure);
       events.sendError(ErrorResponder.unexpectedReply());
+    }
+  }
+
+  /** Reads the command; a request refused here is recorded, as the use case records its own. */
+  private ConverseCommand read(Context ctx, Operation operation) {
+    try {
+      return commands.read(ctx);
+    } catch (GatewayException rejected) {
+      rejections.record(
+          new RejectedRequest(
+              ConverseCommandReader.keyIfAny(ctx),
+              operation,
+              commands.requestContext(ctx),
+              rejected));
+      throw rejected;
     }
   }
 }

@@ -30,6 +30,10 @@ final class ErrorResponder {
     write(ctx, ErrorReply.of(failure));
   }
 
+  void refusal(HttpRefusal refusal, Context ctx) {
+    write(ctx, refusal.reply());
+  }
+
   /** Javalin's own answers: unknown route, wrong method. */
   void javalinResponse(HttpResponseException response, Context ctx) {
     int status = response.getStatus();

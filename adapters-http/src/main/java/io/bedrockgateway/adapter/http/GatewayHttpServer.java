@@ -11,14 +11,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The gateway's HTTP API: chat, embeddings, images and the model list under both prefixes, and
- * health.
+ * The gateway's HTTP API: chat, embeddings, images, the model list and usage under both prefixes,
+ * health, and the admin API.
  */
 public final class GatewayHttpServer {
   /**
    * Deployed clients use both, e.g. {@code /api/v1/converse} and {@code /api/v1/bedrock/converse}.
    */
   private static final List<String> API_PREFIXES = List.of("/api/v1", "/api/v1/bedrock");
+
+  private static final String ADMIN_KEYS = "/admin/v1/keys";
 
   private final Javalin javalin;
 
@@ -32,12 +34,16 @@ public final class GatewayHttpServer {
     ConverseHandlers converseHandlers =
         new ConverseHandlers(
             useCases.converse(),
+            useCases.rejections(),
             new ConverseCommandReader(bodies, new ChatRequestMapper(), facts),
             json);
     EmbeddingHandlers embeddings = new EmbeddingHandlers(useCases.embed(), bodies, facts, clock);
     ImageHandler images = new ImageHandler(useCases.images(), bodies, facts, clock);
     ModelsHandler models = new ModelsHandler(useCases.models());
     HealthHandler healthHandler = new HealthHandler(useCases.health());
+    AdminGuard admin = new AdminGuard(settings.adminToken());
+    UsageHandlers usageHandlers = new UsageHandlers(useCases.usage(), admin, clock);
+    AdminHandlers adminHandlers = new AdminHandlers(useCases.keys(), admin, bodies, clock);
     ErrorResponder errors = new ErrorResponder();
     this.javalin =
         Javalin.create(
@@ -54,8 +60,17 @@ public final class GatewayHttpServer {
                 config.routes.post(prefix + "/images/generate", images);
                 config.routes.get(prefix + "/models", models);
                 config.routes.get(prefix + "/health", healthHandler);
+                config.routes.get(prefix + "/usage", usageHandlers::usage);
+                config.routes.get(prefix + "/stats", usageHandlers::stats);
               }
+              config.routes.post(ADMIN_KEYS, adminHandlers::create);
+              config.routes.get(ADMIN_KEYS, adminHandlers::list);
+              config.routes.get(ADMIN_KEYS + "/{id}", adminHandlers::get);
+              config.routes.patch(ADMIN_KEYS + "/{id}", adminHandlers::update);
+              config.routes.post(ADMIN_KEYS + "/{id}/revoke", adminHandlers::revoke);
+              config.routes.post(ADMIN_KEYS + "/{id}/rotate", adminHandlers::rotate);
               config.routes.exception(GatewayException.class, errors::gatewayFailure);
+              config.routes.exception(HttpRefusal.class, errors::refusal);
               config.routes.exception(HttpResponseException.class, errors::javalinResponse);
               config.routes.exception(Exception.class, errors::unexpected);
             });

@@ -1,6 +1,7 @@
 package io.bedrockgateway.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -21,6 +22,8 @@ final class GatewayJson {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        // dollar amounts as 10.5, never 1.05E+1
+        .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
         .withCoercionConfigDefaults(
             config ->
                 config

@@ -8,12 +8,15 @@ import io.bedrockgateway.application.port.in.EmbedUseCase;
 import io.bedrockgateway.application.port.in.GenerateImageUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
 import io.bedrockgateway.application.port.in.ListModelsUseCase;
+import io.bedrockgateway.application.port.in.ManageKeysUseCase;
+import io.bedrockgateway.application.port.in.RecordRejectionUseCase;
+import io.bedrockgateway.application.port.in.UsageReportUseCase;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Provides the {@link GatewayHttpServer}; the injector must bind every use case it serves and a
- * {@link Clock}. Starting and stopping the server is the caller's job.
+ * Provides the {@link GatewayHttpServer}; the injector must bind the use cases of {@link UseCases}
+ * and a {@link Clock}. Starting and stopping the server is the caller's job.
  */
 public final class HttpModule extends AbstractModule {
   private final HttpSettings settings;
@@ -30,8 +33,13 @@ public final class HttpModule extends AbstractModule {
       GenerateImageUseCase images,
       ListModelsUseCase models,
       HealthUseCase health,
+      ManageKeysUseCase keys,
+      UsageReportUseCase usage,
+      RecordRejectionUseCase rejections,
       Clock clock) {
     return new GatewayHttpServer(
-        settings, new UseCases(converse, embed, images, models, health), clock);
+        settings,
+        new UseCases(converse, embed, images, models, health, keys, usage, rejections),
+        clock);
   }
 }

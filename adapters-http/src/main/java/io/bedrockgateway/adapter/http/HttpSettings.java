@@ -3,6 +3,7 @@ package io.bedrockgateway.adapter.http;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the HTTP server listens and what it accepts.
@@ -14,13 +15,15 @@ import java.util.Objects;
  * @param trustedProxies IPs or CIDR ranges of proxies whose {@code X-Forwarded-For} is believed
  * @param idleTimeout how long a connection may stay silent; must outlast the model's longest pause
  *     in a stream
+ * @param adminToken the operator's token for the admin API; absent turns the admin API off
  */
 public record HttpSettings(
     int port,
     long maxRequestBytes,
     List<String> corsOrigins,
     List<String> trustedProxies,
-    Duration idleTimeout) {
+    Duration idleTimeout,
+    Optional<AdminToken> adminToken) {
 
   public static final String ANY_ORIGIN = "*";
 
@@ -46,6 +49,7 @@ public record HttpSettings(
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
       throw new IllegalArgumentException("idleTimeout must be positive, was " + idleTimeout);
     }
+    Objects.requireNonNull(adminToken, "adminToken");
   }
 
   public boolean corsEnabled() {

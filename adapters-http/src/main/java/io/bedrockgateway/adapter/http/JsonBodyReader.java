@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +37,12 @@ final class JsonBodyReader {
 
   <T> T read(InputStream body, long declaredLength, Class<T> type) {
     return parse(readBounded(body, declaredLength), type);
+  }
+
+  /** Like {@link #read}, but an empty body is no body rather than a mistake. */
+  <T> Optional<T> readIfAny(InputStream body, long declaredLength, Class<T> type) {
+    byte[] bytes = readBounded(body, declaredLength);
+    return bytes.length == 0 ? Optional.empty() : Optional.of(parse(bytes, type));
   }
 
   private byte[] readBounded(InputStream body, long declaredLength) {

@@ -5,20 +5,29 @@ import io.bedrockgateway.application.port.in.EmbedUseCase;
 import io.bedrockgateway.application.port.in.GenerateImageUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
 import io.bedrockgateway.application.port.in.ListModelsUseCase;
+import io.bedrockgateway.application.port.in.ManageKeysUseCase;
+import io.bedrockgateway.application.port.in.RecordRejectionUseCase;
+import io.bedrockgateway.application.port.in.UsageReportUseCase;
 import java.util.Objects;
 
-/** The use cases the HTTP API serves. */
+/** The use cases the HTTP API drives. */
 public record UseCases(
     ConverseUseCase converse,
     EmbedUseCase embed,
     GenerateImageUseCase images,
     ListModelsUseCase models,
-    HealthUseCase health) {
+    HealthUseCase health,
+    ManageKeysUseCase keys,
+    UsageReportUseCase usage,
+    RecordRejectionUseCase rejections) {
   public UseCases {
     Objects.requireNonNull(converse, "converse");
     Objects.requireNonNull(embed, "embed");
     Objects.requireNonNull(images, "images");
     Objects.requireNonNull(models, "models");
     Objects.requireNonNull(health, "health");
+    Objects.requireNonNull(keys, "keys");
+    Objects.requireNonNull(usage, "usage");
+    Objects.requireNonNull(rejections, "rejections");
   }
 }

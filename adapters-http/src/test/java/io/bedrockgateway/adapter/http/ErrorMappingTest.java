@@ -10,8 +10,10 @@ import io.bedrockgateway.domain.error.DependencyUnavailable;
 import io.bedrockgateway.domain.error.Forbidden;
 import io.bedrockgateway.domain.error.GatewayException;
 import io.bedrockgateway.domain.error.InvalidRequest;
+import io.bedrockgateway.domain.error.NotFound;
 import io.bedrockgateway.domain.error.PayloadTooLarge;
 import io.bedrockgateway.domain.error.RateLimited;
+import io.bedrockgateway.domain.error.StoreUnavailable;
 import io.bedrockgateway.domain.error.Unauthorized;
 import io.bedrockgateway.domain.error.UpstreamFailed;
 import io.bedrockgateway.domain.error.UpstreamRejected;
@@ -59,6 +61,11 @@ class ErrorMappingTest {
         Arguments.of(new UpstreamFailed("internal error"), 502, "Model call failed"),
         Arguments.of(
             new DependencyUnavailable("limits cannot be checked"), 503, "Service unavailable"),
+        Arguments.of(new NotFound("no such key"), 404, "Not Found"),
+        Arguments.of(
+            new StoreUnavailable("key store down", new IOException("refused")),
+            503,
+            "Service unavailable"),
         Arguments.of(new ClientCancelled(new IOException("gone")), 499, "Client closed request"));
   }
 

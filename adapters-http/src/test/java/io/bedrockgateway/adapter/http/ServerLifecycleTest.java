@@ -14,6 +14,9 @@ import io.bedrockgateway.application.port.in.EmbedUseCase;
 import io.bedrockgateway.application.port.in.GenerateImageUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
 import io.bedrockgateway.application.port.in.ListModelsUseCase;
+import io.bedrockgateway.application.port.in.ManageKeysUseCase;
+import io.bedrockgateway.application.port.in.RecordRejectionUseCase;
+import io.bedrockgateway.application.port.in.UsageReportUseCase;
 import io.bedrockgateway.domain.chat.ChatStreamEvent;
 import io.bedrockgateway.domain.chat.Role;
 import java.io.IOException;
@@ -71,6 +74,9 @@ class ServerLifecycleTest {
                 bind(EmbedUseCase.class).toInstance(models);
                 bind(GenerateImageUseCase.class).toInstance(models);
                 bind(ListModelsUseCase.class).toInstance(models);
+                bind(ManageKeysUseCase.class).toInstance(new FakeManageKeysUseCase());
+                bind(UsageReportUseCase.class).toInstance(new FakeUsageReportUseCase());
+                bind(RecordRejectionUseCase.class).toInstance(rejected -> {});
                 bind(Clock.class).toInstance(Clock.systemUTC());
               }
             });

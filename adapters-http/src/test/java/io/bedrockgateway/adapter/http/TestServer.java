@@ -2,6 +2,7 @@ package io.bedrockgateway.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bedrockgateway.application.port.in.RejectedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,18 +14,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /** A real gateway server on a free port, with fake use cases, and a real HTTP client. */
 final class TestServer implements AutoCloseable {
   static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
   static final String KEY = "bgw_test_secret";
+  static final String ADMIN_TOKEN = "admin-token-for-tests-0123456789";
   static final String HELLO = "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final FakeConverseUseCase converse = new FakeConverseUseCase();
   final FakeHealthUseCase health = new FakeHealthUseCase();
   final FakeModelUseCases models = new FakeModelUseCases();
+  final FakeManageKeysUseCase keys = new FakeManageKeysUseCase();
+  final FakeUsageReportUseCase usage = new FakeUsageReportUseCase();
+  final List<RejectedRequest> rejections = new CopyOnWriteArrayList<>();
   final GatewayHttpServer server;
   final HttpClient client =
       HttpClient.newBuilder()
@@ -40,13 +47,19 @@ final class TestServer implements AutoCloseable {
     server =
         new GatewayHttpServer(
             settings,
-            new UseCases(converse, models, models, models, health),
+            new UseCases(converse, models, models, models, health, keys, usage, rejections::add),
             Clock.fixed(NOW, ZoneOffset.UTC));
     server.start();
   }
 
   static HttpSettings settings(List<String> corsOrigins, List<String> trustedProxies) {
-    return new HttpSettings(0, 4096, corsOrigins, trustedProxies, Duration.ofMinutes(2));
+    return new HttpSettings(
+        0,
+        4096,
+        corsOrigins,
+        trustedProxies,
+        Duration.ofMinutes(2),
+        Optional.of(AdminToken.of(ADMIN_TOKEN)));
   }
 
   URI uri(String path) {
@@ -83,6 +96,11 @@ final class TestServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** {@code request} with the admin token as a bearer token. */
+  HttpRequest.Builder asAdmin(HttpRequest.Builder request) {
+    return request.header("Authorization", "Bearer " + ADMIN_TOKEN);
   }
 
   HttpResponse<String> converse(String body) {

@@ -3,6 +3,8 @@ package io.bedrockgateway.adapter.memory;
 import io.bedrockgateway.application.port.out.UsageLedger;
 import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.UsageEvent;
+import io.bedrockgateway.domain.usage.UsageQuery;
+import io.bedrockgateway.domain.usage.UsageReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,11 @@ public final class InMemoryUsageLedger implements UsageLedger {
     if (events.size() > capacity) {
       events.remove(events.keySet().iterator().next());
     }
+  }
+
+  @Override
+  public UsageReport report(UsageQuery query) {
+    return UsageReport.tally(query, events());
   }
 
   /** The kept events, oldest first. */

@@ -2,12 +2,12 @@ package io.bedrockgateway.adapter.memory;
 
 import io.bedrockgateway.application.port.out.KeyStore;
 import io.bedrockgateway.application.port.out.KeyStoreContract;
-import io.bedrockgateway.domain.key.ApiKeyRecord;
-import java.util.List;
+import io.bedrockgateway.domain.plan.PlanCatalog;
 
 class InMemoryKeyStoreTest extends KeyStoreContract {
+  /** Keys are kept as saved, their plans resolved already. */
   @Override
-  protected KeyStore storeWith(List<ApiKeyRecord> keys) {
-    return new InMemoryKeyStore(keys);
+  protected KeyStore emptyStore(PlanCatalog plans) {
+    return new InMemoryKeyStore();
   }
 }

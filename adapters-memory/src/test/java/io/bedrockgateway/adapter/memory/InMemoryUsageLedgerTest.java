@@ -1,5 +1,6 @@
 package io.bedrockgateway.adapter.memory;
 
+import static io.bedrockgateway.application.port.out.TestUsageEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bedrockgateway.application.port.out.UsageLedger;
@@ -15,10 +16,9 @@ class InMemoryUsageLedgerTest extends UsageLedgerContract {
     return new InMemoryUsageLedger(1_000);
   }
 
+  /** Appending stores at once. */
   @Override
-  protected List<UsageEvent> storedEvents(UsageLedger ledger) {
-    return ((InMemoryUsageLedger) ledger).events();
-  }
+  protected void awaitStored(UsageLedger ledger) {}
 
   @Test
   void keepsOnlyTheMostRecentEventsBeyondItsCapacity() {

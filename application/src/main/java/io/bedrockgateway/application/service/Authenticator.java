@@ -22,12 +22,16 @@ final class Authenticator {
   Principal authenticate(Optional<ApiKeySecret> apiKey) {
     ApiKeySecret presented =
         apiKey.orElseThrow(() -> new Unauthorized(Unauthorized.Reason.MISSING_KEY));
+    return identify(presented).orElseThrow(() -> new Unauthorized(Unauthorized.Reason.INVALID_KEY));
+  }
+
+  /** The principal of a known, usable key; empty for any other key. */
+  Optional<Principal> identify(ApiKeySecret presented) {
     KeyHash hash = presented.hash();
     return keyStore
         .findByHash(hash)
         .filter(stored -> stored.hash().matches(hash))
         .filter(stored -> stored.isUsableAt(clock.instant()))
-        .map(stored -> stored.principal())
-        .orElseThrow(() -> new Unauthorized(Unauthorized.Reason.INVALID_KEY));
+        .map(stored -> stored.principal());
   }
 }

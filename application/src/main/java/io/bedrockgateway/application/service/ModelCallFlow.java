@@ -37,6 +37,7 @@ public final class ModelCallFlow {
   private final Clock clock;
   private final ModelCatalog catalog;
   private final PriceTable prices;
+  private final Pricing pricing;
 
   public ModelCallFlow(
       KeyStore keyStore,
@@ -51,6 +52,7 @@ public final class ModelCallFlow {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.prices = Objects.requireNonNull(prices, "prices");
+    this.pricing = new Pricing(prices);
   }
 
   /** The most a call may use, reserved at admission, given the model that will be asked first. */
@@ -88,7 +90,7 @@ public final class ModelCallFlow {
   }
 
   <R> R run(Call call, Step<R> step) {
-    UsageTrace trace = new UsageTrace(call.context(), call.operation(), clock, prices);
+    UsageTrace trace = new UsageTrace(call.context(), call.operation(), clock, pricing);
     try {
       Admission admission = admit(call, trace);
       try {

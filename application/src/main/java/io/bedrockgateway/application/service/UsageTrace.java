@@ -2,7 +2,6 @@ package io.bedrockgateway.application.service;
 
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.TokenUsage;
-import io.bedrockgateway.domain.cost.PriceTable;
 import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.error.GatewayException;
 import io.bedrockgateway.domain.image.ImageRequest;
@@ -24,7 +23,7 @@ final class UsageTrace {
   private final RequestContext context;
   private final Operation operation;
   private final Clock clock;
-  private final PriceTable prices;
+  private final Pricing prices;
   private Optional<Principal> principal = Optional.empty();
   private Optional<ModelId> requestedModel = Optional.empty();
   private Optional<ModelId> pricedModel = Optional.empty();
@@ -34,7 +33,7 @@ final class UsageTrace {
   private int images;
   private Optional<ImageRequest> imageOrder = Optional.empty();
 
-  UsageTrace(RequestContext context, Operation operation, Clock clock, PriceTable prices) {
+  UsageTrace(RequestContext context, Operation operation, Clock clock, Pricing prices) {
     this.context = context;
     this.operation = operation;
     this.clock = clock;
@@ -94,7 +93,11 @@ final class UsageTrace {
         : event(Outcome.FAILED, Optional.of(INTERNAL_ERROR));
   }
 
+  /** Nothing used costs nothing, whatever the model; else the price of the model that served. */
   private Optional<Usd> cost() {
+    if (usage.totalTokens() == 0 && images == 0) {
+      return Optional.of(Usd.ZERO);
+    }
     Optional<ModelId> model = servedModel.or(() -> pricedModel);
     Optional<Usd> tokens = model.flatMap(priced -> prices.cost(priced, usage));
     Optional<Usd> pictures =

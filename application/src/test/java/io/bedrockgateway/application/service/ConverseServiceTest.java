@@ -71,7 +71,8 @@ class ConverseServiceTest {
       new RateLimitStatus(10, 9, Instant.parse("2026-11-24T12:01:00Z"));
 
   private final Principal principal = TestPrincipals.unlimited();
-  private final List<UsageEvent> usage = new ArrayList<>();
+  private final RecordingLedger ledger = new RecordingLedger();
+  private final List<UsageEvent> usage = ledger.events;
   private final List<TokenUsage> settled = new ArrayList<>();
   private final List<Usd> settledCosts = new ArrayList<>();
   private final List<Demand> demands = new ArrayList<>();
@@ -99,13 +100,7 @@ class ConverseServiceTest {
           }
         };
     return new ConverseService(
-        new ModelCallFlow(
-            hash -> stored.hash().equals(hash) ? Optional.of(stored) : Optional.empty(),
-            quota,
-            usage::add,
-            CLOCK,
-            ModelCatalog.EMPTY,
-            PRICES),
+        new ModelCallFlow(new KeysByHash(stored), quota, ledger, CLOCK, ModelCatalog.EMPTY, PRICES),
         invoker,
         SETTINGS);
   }
@@ -184,9 +179,9 @@ class ConverseServiceTest {
     ConverseService service =
         new ConverseService(
             new ModelCallFlow(
-                hash -> Optional.of(stored),
+                new KeysByHash(stored),
                 new AlwaysAdmit(),
-                usage::add,
+                ledger,
                 CLOCK,
                 ModelCatalog.EMPTY,
                 PRICES),

@@ -3,13 +3,16 @@ package io.bedrockgateway.bootstrap.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.adapter.bedrock.BedrockSettings;
 import io.bedrockgateway.adapter.bedrock.Resilience;
+import io.bedrockgateway.adapter.http.AdminToken;
 import io.bedrockgateway.adapter.http.HttpSettings;
+import io.bedrockgateway.adapter.mongo.MongoSettings;
 import io.bedrockgateway.adapter.redis.RedisSettings;
 import io.bedrockgateway.application.service.QuotaFailureMode;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.key.ApiKeySecret;
 import io.bedrockgateway.domain.plan.Plan;
 import io.bedrockgateway.domain.plan.PlanCatalog;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +48,10 @@ public final class ConfigLoader {
   public static final Duration DEFAULT_HTTP_IDLE_TIMEOUT = Duration.ofMinutes(10);
   public static final long DEFAULT_RESERVED_OUTPUT_TOKENS = 4_096;
   public static final String DEFAULT_PLAN = "default";
+  public static final String DEFAULT_USAGE_SPOOL_DIR = "usage-spool";
+  public static final long DEFAULT_USAGE_RETENTION_DAYS = 90;
+  public static final Duration DEFAULT_KEY_CACHE_TTL = Duration.ofSeconds(5);
+  public static final long DEFAULT_USAGE_QUEUE_CAPACITY = 10_000;
 
   private ConfigLoader() {}
 
@@ -60,10 +67,36 @@ public final class ConfigLoader {
         limits(settings),
         defaults(settings),
         ModelCatalogConfig.load(file, settings.text(ConfigFile.VARIABLE, "")),
-        PriceCatalog.shipped(),
+        settings
+            .path("MODEL_PRICES_FILE")
+            .map(prices -> PriceCatalog.withOverrides("MODEL_PRICES_FILE", prices))
+            .orElseGet(PriceCatalog::shipped),
         (int)
             settings.wholeNumber(
-                "RESERVED_OUTPUT_TOKENS", DEFAULT_RESERVED_OUTPUT_TOKENS, 1, 1_000_000));
+                "RESERVED_OUTPUT_TOKENS", DEFAULT_RESERVED_OUTPUT_TOKENS, 1, 1_000_000),
+        mongo(settings));
+  }
+
+  /** MongoDB when {@code MONGODB_URI} is set; its database is the URI's path. */
+  private static Optional<MongoSettings> mongo(Settings settings) {
+    Duration retention =
+        Duration.ofDays(
+            settings.wholeNumber("USAGE_RETENTION_DAYS", DEFAULT_USAGE_RETENTION_DAYS, 1, 36_500));
+    Duration keyCacheTtl = settings.seconds("KEY_CACHE_TTL", DEFAULT_KEY_CACHE_TTL, 0, 300);
+    int queueCapacity =
+        (int)
+            settings.wholeNumber(
+                "USAGE_QUEUE_CAPACITY", DEFAULT_USAGE_QUEUE_CAPACITY, 1, 10_000_000);
+    return settings
+        .secret("MONGODB_URI")
+        .map(
+            uri -> {
+              Path spool =
+                  settings.writableDirectory("USAGE_SPOOL_DIR", Path.of(DEFAULT_USAGE_SPOOL_DIR));
+              return build(
+                  "MONGODB_URI",
+                  () -> new MongoSettings(uri, spool, retention, keyCacheTtl, queueCapacity));
+            });
   }
 
   private static HttpSettings http(Settings settings) {
@@ -80,7 +113,14 @@ public final class ConfigLoader {
                 maxRequestBytes,
                 settings.list("CORS_ORIGINS"),
                 settings.list("TRUSTED_PROXIES"),
-                idleTimeout));
+                idleTimeout,
+                adminToken(settings)));
+  }
+
+  private static Optional<AdminToken> adminToken(Settings settings) {
+    return settings
+        .secret("ADMIN_TOKEN")
+        .map(token -> build("ADMIN_TOKEN", () -> AdminToken.of(token)));
   }
 
   private static BedrockSettings bedrock(Settings settings) {

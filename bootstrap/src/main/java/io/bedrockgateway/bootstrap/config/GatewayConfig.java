@@ -2,6 +2,7 @@ package io.bedrockgateway.bootstrap.config;
 
 import io.bedrockgateway.adapter.bedrock.BedrockSettings;
 import io.bedrockgateway.adapter.http.HttpSettings;
+import io.bedrockgateway.adapter.mongo.MongoSettings;
 import io.bedrockgateway.domain.catalog.ModelCatalog;
 import io.bedrockgateway.domain.cost.PriceTable;
 import io.bedrockgateway.domain.key.ApiKeySecret;
@@ -9,8 +10,13 @@ import io.bedrockgateway.domain.plan.Plan;
 import io.bedrockgateway.domain.plan.PlanCatalog;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
-/** Everything the gateway is configured with, validated. */
+/**
+ * Everything the gateway is configured with, validated.
+ *
+ * @param mongo where keys and usage are kept; absent keeps them in memory
+ */
 public record GatewayConfig(
     HttpSettings http,
     BedrockSettings bedrock,
@@ -20,7 +26,8 @@ public record GatewayConfig(
     ModelDefaults defaults,
     ModelCatalog catalog,
     PriceTable prices,
-    int reservedOutputTokens) {
+    int reservedOutputTokens,
+    Optional<MongoSettings> mongo) {
 
   public GatewayConfig {
     Objects.requireNonNull(http, "http");
@@ -31,6 +38,7 @@ public record GatewayConfig(
     Objects.requireNonNull(defaults, "defaults");
     Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(prices, "prices");
+    Objects.requireNonNull(mongo, "mongo");
   }
 
   /** The plan of keys that name none, such as those of {@code API_KEYS}. */
@@ -40,16 +48,34 @@ public record GatewayConfig(
 
   public GatewayConfig withApiKeys(List<ApiKeySecret> keys) {
     return new GatewayConfig(
-        http, bedrock, keys, plans, limits, defaults, catalog, prices, reservedOutputTokens);
+        http, bedrock, keys, plans, limits, defaults, catalog, prices, reservedOutputTokens, mongo);
   }
 
   public GatewayConfig withBedrock(BedrockSettings settings) {
     return new GatewayConfig(
-        http, settings, apiKeys, plans, limits, defaults, catalog, prices, reservedOutputTokens);
+        http,
+        settings,
+        apiKeys,
+        plans,
+        limits,
+        defaults,
+        catalog,
+        prices,
+        reservedOutputTokens,
+        mongo);
   }
 
   public GatewayConfig withHttp(HttpSettings settings) {
     return new GatewayConfig(
-        settings, bedrock, apiKeys, plans, limits, defaults, catalog, prices, reservedOutputTokens);
+        settings,
+        bedrock,
+        apiKeys,
+        plans,
+        limits,
+        defaults,
+        catalog,
+        prices,
+        reservedOutputTokens,
+        mongo);
   }
 }

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +28,22 @@ public final class PriceCatalog {
   private static final String HEADER = "model_id,";
 
   private PriceCatalog() {}
+
+  /**
+   * The shipped prices, with the entries of {@code overrides} (same format) replacing or adding to
+   * them: the operator's own prices for new models or negotiated rates.
+   */
+  public static PriceTable withOverrides(String variable, Path overrides) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(overrides, StandardCharsets.UTF_8);
+    } catch (IOException unreadable) {
+      throw new ConfigException(variable, "cannot be read: " + unreadable);
+    }
+    Map<String, ModelPrice> merged = new HashMap<>(shipped().byBaseModel());
+    merged.putAll(parse(variable + " (" + overrides + ")", lines).byBaseModel());
+    return new PriceTable(merged);
+  }
 
   /** The prices shipped with the gateway. */
   public static PriceTable shipped() {

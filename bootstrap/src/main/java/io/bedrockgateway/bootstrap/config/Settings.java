@@ -3,6 +3,8 @@ package io.bedrockgateway.bootstrap.config;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -89,6 +91,32 @@ final class Settings {
               }
               return uri;
             });
+  }
+
+  /** A value never echoed in errors (a password, a token, a URI with credentials). */
+  java.util.Optional<String> secret(String name) {
+    return environment.get(name);
+  }
+
+  java.util.Optional<Path> path(String name) {
+    return environment.get(name).map(value -> parse(name, value, Path::of, "must be a file path"));
+  }
+
+  /**
+   * A directory the gateway can write to, or create: checked here, created only by whoever uses it
+   * (a command line run must not leave directories behind).
+   */
+  Path writableDirectory(String name, Path fallback) {
+    Path directory = path(name).orElse(fallback).toAbsolutePath();
+    Path existing = directory;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+      throw new ConfigException(
+          name, "must be a directory the gateway can write to or create, got '" + directory + "'");
+    }
+    return directory;
   }
 
   /** A comma-separated list, or a JSON list of strings. */

@@ -39,6 +39,7 @@ class ArchitectureTest {
             ".adapter.bedrock.",
             ".adapter.memory.",
             ".adapter.redis.",
+            ".adapter.mongo.",
             ".emulator.",
             ".bootstrap.")
         .forEach(

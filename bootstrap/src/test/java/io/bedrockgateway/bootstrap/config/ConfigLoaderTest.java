@@ -3,6 +3,11 @@ package io.bedrockgateway.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bedrockgateway.adapter.mongo.MongoSettings;
+import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.TokenUsage;
+import io.bedrockgateway.domain.cost.PriceTable;
+import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.plan.RequestRate;
 import java.io.IOException;
 import java.net.URI;
@@ -87,6 +92,10 @@ class ConfigLoaderTest {
         "BEDROCK_ENDPOINT_URL | ftp://127.0.0.1",
         "BEDROCK_ENDPOINT_URL | not a url",
         "DEFAULT_CHAT_MODEL | two words",
+        "ADMIN_TOKEN | too-short",
+        "USAGE_RETENTION_DAYS | 0",
+        "KEY_CACHE_TTL | -1",
+        "MODEL_PRICES_FILE | /no/such/prices.csv",
         "CORS_ORIGINS | [\"https://a.example\"",
         "LOG_FORMAT | xml",
         "LOG_LEVEL | chatty"
@@ -119,5 +128,83 @@ class ConfigLoaderTest {
     assertThat(config.http().port()).isEqualTo(9100);
     assertThat(config.apiKeys()).extracting(key -> key.value()).containsExactly("from-file");
     assertThat(config.defaultPlan().requests().orElseThrow().limit()).isEqualTo(9);
+  }
+
+  @Test
+  void mongoIsUsedWhenConfiguredWithTheDatabaseFromTheUriPath(@TempDir Path directory) {
+    GatewayConfig config =
+        ConfigLoader.load(
+            Environment.of(
+                Map.of(
+                    "MONGODB_URI", "mongodb://root:s3cret@db:27017/bedrock_usage?authSource=admin",
+                    "USAGE_SPOOL_DIR", directory.resolve("spool").toString(),
+                    "USAGE_RETENTION_DAYS", "30")));
+    GatewayConfig withoutDatabase =
+        ConfigLoader.load(
+            Environment.of(
+                Map.of(
+                    "MONGODB_URI", "mongodb://db:27017", "USAGE_SPOOL_DIR", directory.toString())));
+
+    MongoSettings mongo = config.mongo().orElseThrow();
+    assertThat(mongo.database()).isEqualTo("bedrock_usage");
+    assertThat(mongo.retention()).isEqualTo(Duration.ofDays(30));
+    assertThat(mongo.keyCacheTtl()).isEqualTo(ConfigLoader.DEFAULT_KEY_CACHE_TTL);
+    assertThat(mongo.toString()).doesNotContain("s3cret");
+    assertThat(withoutDatabase.mongo().orElseThrow().database()).isEqualTo("bedrock_gateway");
+    assertThat(ConfigLoader.load(Environment.of(Map.of())).mongo()).isEmpty();
+    assertThat(Files.exists(directory.resolve("spool"))).as("created by the ledger only").isFalse();
+  }
+
+  @Test
+  void aBadMongoUriOrSpoolDirectoryNamesItsVariableAndNeverThePassword(@TempDir Path directory)
+      throws IOException {
+    Path file = Files.writeString(directory.resolve("file"), "x");
+
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Environment.of(Map.of("MONGODB_URI", "postgres://u:s3cret@db/x"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("MONGODB_URI")
+        .hasMessageNotContaining("s3cret");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Environment.of(
+                        Map.of(
+                            "MONGODB_URI",
+                            "mongodb://db",
+                            "USAGE_SPOOL_DIR",
+                            file.resolve("spool").toString()))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("USAGE_SPOOL_DIR");
+  }
+
+  @Test
+  void theAdminApiIsOnlyOnWithAnAdminToken() {
+    assertThat(ConfigLoader.load(Environment.of(Map.of())).http().adminToken()).isEmpty();
+    assertThat(
+            ConfigLoader.load(Environment.of(Map.of("ADMIN_TOKEN", "a-long-admin-token-123")))
+                .http()
+                .adminToken())
+        .isPresent();
+  }
+
+  @Test
+  void pricesFromAFileReplaceAndExtendTheShippedOnes(@TempDir Path directory) throws IOException {
+    Path prices =
+        Files.writeString(
+            directory.resolve("prices.csv"),
+            "model_id,input,output\namazon.nova-lite-v1:0,1,2\nacme.new-model-v1,5,10\n");
+
+    PriceTable table =
+        ConfigLoader.load(Environment.of(Map.of("MODEL_PRICES_FILE", prices.toString()))).prices();
+
+    assertThat(table.cost(new ModelId("amazon.nova-lite-v1:0"), new TokenUsage(1_000_000, 0)))
+        .contains(Usd.of("1"));
+    assertThat(table.cost(new ModelId("acme.new-model-v1"), new TokenUsage(0, 1_000_000)))
+        .contains(Usd.of("10"));
+    assertThat(table.cost(new ModelId("amazon.nova-pro-v1:0"), new TokenUsage(1_000_000, 0)))
+        .contains(Usd.of("0.80"));
   }
 }

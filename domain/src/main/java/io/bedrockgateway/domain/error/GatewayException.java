@@ -18,7 +18,9 @@ public abstract sealed class GatewayException extends RuntimeException
         UpstreamFailed,
         DependencyUnavailable,
         ClientCancelled,
-        BatchItemFailed {
+        BatchItemFailed,
+        NotFound,
+        StoreUnavailable {
 
   protected GatewayException(String message) {
     super(message, null, false, false);

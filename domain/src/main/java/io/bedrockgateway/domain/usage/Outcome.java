@@ -2,6 +2,7 @@ package io.bedrockgateway.domain.usage;
 
 import io.bedrockgateway.domain.error.ClientCancelled;
 import io.bedrockgateway.domain.error.GatewayException;
+import io.bedrockgateway.domain.error.StoreUnavailable;
 
 /** How a request ended, as far as billing and auditing care. */
 public enum Outcome {
@@ -9,7 +10,7 @@ public enum Outcome {
   SUCCEEDED,
   /** Refused by the gateway before any model was called (key, limit, body). */
   REJECTED,
-  /** The model service failed or refused. */
+  /** The model service, or a store the gateway needs, failed or refused. */
   FAILED,
   /** The caller went away; usage counts what was produced. */
   CANCELLED;
@@ -18,6 +19,6 @@ public enum Outcome {
     if (failure instanceof ClientCancelled) {
       return CANCELLED;
     }
-    return failure.isUpstream() ? FAILED : REJECTED;
+    return failure.isUpstream() || failure instanceof StoreUnavailable ? FAILED : REJECTED;
   }
 }

@@ -44,14 +44,31 @@ class KeyHashTest {
         ApiKeyRecord.configured(new ApiKeySecret("k1"), Plan.unlimited("default"));
     Instant now = Instant.parse("2026-11-24T12:00:00Z");
 
-    ApiKeyRecord revoked =
-        new ApiKeyRecord(
-            active.hash(), active.principal(), Optional.empty(), Optional.of(now.minusSeconds(1)));
-    ApiKeyRecord expired =
-        new ApiKeyRecord(active.hash(), active.principal(), Optional.of(now), Optional.empty());
+    ApiKeyRecord revoked = active.revoked(now.minusSeconds(1));
+    ApiKeyRecord expired = active.withExpiry(Optional.of(now));
 
     assertThat(active.isUsableAt(now)).isTrue();
     assertThat(revoked.isUsableAt(now)).isFalse();
     assertThat(expired.isUsableAt(now)).isFalse();
+  }
+
+  @Test
+  void aRevocationIsNeverPostponedAndARotatedKeyRetiresByItsDeadline() {
+    ApiKeyRecord active =
+        ApiKeyRecord.configured(new ApiKeySecret("k1"), Plan.unlimited("default"));
+    Instant now = Instant.parse("2026-11-24T12:00:00Z");
+
+    assertThat(active.revoked(now).revoked(now.plusSeconds(60)).revokedAt()).contains(now);
+    ApiKeyRecord retiring = active.retiringBy(now.plusSeconds(60));
+    assertThat(retiring.isUsableAt(now.plusSeconds(59))).isTrue();
+    assertThat(retiring.isUsableAt(now.plusSeconds(60))).isFalse();
+    assertThat(active.withExpiry(Optional.of(now)).retiringBy(now.plusSeconds(60)).expiresAt())
+        .contains(now);
+  }
+
+  @Test
+  void aGeneratedKeyCarriesItsPublicId() {
+    assertThat(new ApiKeySecret("bgw_AbC123_s3cret").embeddedKeyId()).contains(new KeyId("AbC123"));
+    assertThat(new ApiKeySecret("team-a-key").embeddedKeyId()).isEmpty();
   }
 }

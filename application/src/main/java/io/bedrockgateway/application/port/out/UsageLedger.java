@@ -1,9 +1,17 @@
 package io.bedrockgateway.application.port.out;
 
 import io.bedrockgateway.domain.usage.UsageEvent;
+import io.bedrockgateway.domain.usage.UsageQuery;
+import io.bedrockgateway.domain.usage.UsageReport;
 
-/** Records what every request used. Appending never blocks the request on storage. */
+/** Records what every request used, and totals it. */
 public interface UsageLedger {
-  /** Idempotent by request id. */
+  /** Idempotent by request id. Never blocks the request on storage, and never loses the event. */
   void append(UsageEvent event);
+
+  /**
+   * Totals the recorded usage the query covers. Events appended moments ago may not be counted yet.
+   * A store that cannot be reached throws {@link io.bedrockgateway.domain.error.StoreUnavailable}.
+   */
+  UsageReport report(UsageQuery query);
 }

@@ -1,0 +1,172 @@
+package io.bedrockgateway.adapter.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bedrockgateway.adapter.http.AdminJson.CreateKeyJson;
+import io.bedrockgateway.adapter.http.AdminJson.LimitsJson;
+import io.bedrockgateway.adapter.http.AdminJson.RotateKeyJson;
+import io.bedrockgateway.adapter.http.AdminJson.UpdateKeyJson;
+import io.bedrockgateway.application.port.in.CreateKeyCommand;
+import io.bedrockgateway.application.port.in.KeyOwner;
+import io.bedrockgateway.application.port.in.RotateKeyCommand;
+import io.bedrockgateway.application.port.in.UpdateKeyCommand;
+import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.cost.Usd;
+import io.bedrockgateway.domain.error.InvalidRequest;
+import io.bedrockgateway.domain.error.NotFound;
+import io.bedrockgateway.domain.key.KeyId;
+import io.bedrockgateway.domain.plan.PlanOverrides;
+import io.bedrockgateway.domain.plan.RequestRate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Turns admin request bodies into the key use case's commands; problems name their field. */
+final class AdminCommands {
+  private AdminCommands() {}
+
+  static CreateKeyCommand create(CreateKeyJson body) {
+    if (body.name() == null) {
+      throw new InvalidRequest("name: is required");
+    }
+    KeyOwner owner =
+        at(
+            "",
+            () ->
+                new KeyOwner(
+                    body.name(),
+                    label(body.application()),
+                    label(body.department()),
+                    label(body.project())));
+    return new CreateKeyCommand(
+        owner,
+        Optional.ofNullable(body.plan()),
+        overrides(body.limits()),
+        models(body.allowedModels()),
+        Optional.ofNullable(body.expiresAt()).map(AdminCommands::instant));
+  }
+
+  static UpdateKeyCommand update(KeyId id, UpdateKeyJson body) {
+    return new UpdateKeyCommand(
+        id,
+        Optional.ofNullable(body.name()),
+        change("application", body.application()),
+        change("department", body.department()),
+        change("project", body.project()),
+        Optional.ofNullable(body.plan()),
+        Optional.ofNullable(body.limits()).map(AdminCommands::overrides),
+        Optional.ofNullable(body.allowedModels()).map(AdminCommands::models),
+        Optional.ofNullable(body.expiresAt())
+            .map(
+                expiry ->
+                    expiry.isNull()
+                        ? Optional.<Instant>empty()
+                        : Optional.of(instant(text("expires_at", expiry)))));
+  }
+
+  static RotateKeyCommand rotate(KeyId id, Optional<RotateKeyJson> body) {
+    Duration grace =
+        body.map(RotateKeyJson::graceSeconds)
+            .map(Duration::ofSeconds)
+            .orElse(RotateKeyCommand.DEFAULT_GRACE);
+    return at("grace_seconds", () -> new RotateKeyCommand(id, grace));
+  }
+
+  /** An id that cannot be a key's is simply not found. */
+  static KeyId keyId(String id) {
+    try {
+      return new KeyId(id);
+    } catch (IllegalArgumentException malformed) {
+      throw new NotFound("There is no API key with id " + id + ".");
+    }
+  }
+
+  private static PlanOverrides overrides(LimitsJson limits) {
+    if (limits == null) {
+      return PlanOverrides.NONE;
+    }
+    if ((limits.requests() == null) != (limits.windowSeconds() == null)) {
+      throw new InvalidRequest("limits: requests and window_seconds go together");
+    }
+    Optional<RequestRate> requests =
+        Optional.ofNullable(limits.requests())
+            .map(
+                limit ->
+                    at(
+                        "limits.requests",
+                        () -> new RequestRate(limit, Duration.ofSeconds(limits.windowSeconds()))));
+    Optional<Usd> budget =
+        Optional.ofNullable(limits.monthlyBudgetUsd())
+            .map(dollars -> at("limits.monthly_budget_usd", () -> Usd.of(dollars)));
+    return at(
+        "limits",
+        () ->
+            new PlanOverrides(
+                requests,
+                limits.tokensPerMinute() == null
+                    ? OptionalLong.empty()
+                    : OptionalLong.of(limits.tokensPerMinute()),
+                limits.tokensPerDay() == null
+                    ? OptionalLong.empty()
+                    : OptionalLong.of(limits.tokensPerDay()),
+                budget,
+                limits.concurrentStreams() == null
+                    ? OptionalInt.empty()
+                    : OptionalInt.of(limits.concurrentStreams())));
+  }
+
+  private static Set<ModelId> models(List<String> ids) {
+    if (ids == null) {
+      return Set.of();
+    }
+    List<ModelId> models = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      models.add(at("allowed_models[" + i + "]", () -> new ModelId(String.valueOf(id))));
+    }
+    return Set.copyOf(models);
+  }
+
+  private static Optional<Optional<String>> change(String field, JsonNode label) {
+    if (label == null) {
+      return Optional.empty();
+    }
+    return Optional.of(label.isNull() ? Optional.empty() : label(text(field, label)));
+  }
+
+  private static Optional<String> label(String value) {
+    return Optional.ofNullable(value).map(String::strip).filter(text -> !text.isEmpty());
+  }
+
+  private static String text(String field, JsonNode node) {
+    if (!node.isTextual()) {
+      throw new InvalidRequest(field + ": must be a string");
+    }
+    return node.textValue();
+  }
+
+  private static Instant instant(String value) {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException malformed) {
+      throw new InvalidRequest(
+          "expires_at: must be an ISO-8601 UTC time such as 2027-01-31T00:00:00Z");
+    }
+  }
+
+  /** Runs a guard-claused constructor, reporting its complaint against {@code field}. */
+  private static <T> T at(String field, Supplier<T> construction) {
+    try {
+      return construction.get();
+    } catch (IllegalArgumentException invalid) {
+      throw new InvalidRequest(
+          field.isEmpty() ? invalid.getMessage() : field + ": " + invalid.getMessage());
+    }
+  }
+}

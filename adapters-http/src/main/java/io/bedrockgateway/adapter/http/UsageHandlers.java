@@ -1,0 +1,96 @@
+package io.bedrockgateway.adapter.http;
+
+import io.bedrockgateway.adapter.http.UsageJson.ReportJson;
+import io.bedrockgateway.adapter.http.UsageJson.StatsJson;
+import io.bedrockgateway.application.port.in.UsageReportCommand;
+import io.bedrockgateway.application.port.in.UsageReportCommand.Viewer;
+import io.bedrockgateway.application.port.in.UsageReportUseCase;
+import io.bedrockgateway.domain.error.InvalidRequest;
+import io.bedrockgateway.domain.usage.UsageGrouping;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code GET /usage} and {@code GET /stats}: the operator (admin token) sees every key, an API key
+ * only its own usage.
+ */
+final class UsageHandlers {
+  static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+  static final Duration STATS_PERIOD = Duration.ofDays(7);
+
+  private final UsageReportUseCase usage;
+  private final AdminGuard guard;
+  private final Clock clock;
+
+  UsageHandlers(UsageReportUseCase usage, AdminGuard guard, Clock clock) {
+    this.usage = usage;
+    this.guard = guard;
+    this.clock = clock;
+  }
+
+  /** {@code ?from=&to=&group_by=}: times or UTC dates ({@code to} as a date includes that day). */
+  void usage(Context ctx) {
+    Instant to = bound(ctx, "to", 1).orElseGet(clock::instant);
+    Instant from = bound(ctx, "from", 0).orElseGet(() -> to.minus(DEFAULT_PERIOD));
+    if (!from.isBefore(to)) {
+      throw new InvalidRequest("from: must be before to");
+    }
+    UsageGrouping grouping =
+        Optional.ofNullable(ctx.queryParam("group_by"))
+            .map(
+                name ->
+                    UsageGrouping.fromWireName(name)
+                        .orElseThrow(
+                            () ->
+                                new InvalidRequest(
+                                    "group_by: must be one of "
+                                        + Arrays.stream(UsageGrouping.values())
+                                            .map(UsageGrouping::wireName)
+                                            .collect(Collectors.joining(", ")))))
+            .orElse(UsageGrouping.KEY);
+    ctx.json(ReportJson.of(usage.report(new UsageReportCommand(viewer(ctx), from, to, grouping))));
+  }
+
+  /** The last seven days, in the earlier gateway's shape. */
+  void stats(Context ctx) {
+    Instant now = clock.instant();
+    ctx.json(
+        StatsJson.of(
+            usage.report(
+                new UsageReportCommand(
+                    viewer(ctx), now.minus(STATS_PERIOD), now, UsageGrouping.KEY))));
+  }
+
+  private Viewer viewer(Context ctx) {
+    return guard.isOperator(ctx)
+        ? new Viewer.Operator()
+        : new Viewer.KeyHolder(ApiKeyHeaders.from(ctx));
+  }
+
+  /** A time, or a UTC date meaning the start of that day plus {@code daysAfter} days. */
+  private static Optional<Instant> bound(Context ctx, String name, int daysAfter) {
+    return Optional.ofNullable(ctx.queryParam(name))
+        .map(
+            value -> {
+              try {
+                return value.contains("T")
+                    ? Instant.parse(value)
+                    : LocalDate.parse(value)
+                        .plusDays(daysAfter)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
+              } catch (DateTimeParseException malformed) {
+                throw new InvalidRequest(
+                    name + ": must be a date (2026-11-24) or a UTC time (2026-11-24T12:00:00Z)");
+              }
+            });
+  }
+}

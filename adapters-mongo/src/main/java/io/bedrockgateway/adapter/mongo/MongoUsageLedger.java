@@ -1,0 +1,331 @@
+package io.bedrockgateway.adapter.mongo;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoDatabase;
+import io.bedrockgateway.application.port.out.UsageLedger;
+import io.bedrockgateway.domain.error.StoreUnavailable;
+import io.bedrockgateway.domain.usage.UsageEvent;
+import io.bedrockgateway.domain.usage.UsageQuery;
+import io.bedrockgateway.domain.usage.UsageReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Usage in MongoDB, written off the request path: {@link #append} puts the event on a bounded queue
+ * that one writer thread drains in batches. When MongoDB cannot be reached the writer puts batches
+ * in the on-disk {@link UsageSpool} and replays them once it can, also after a restart; replays
+ * skip events already stored, so each is stored exactly once. A full queue makes {@code append}
+ * wait briefly, then write to the spool itself; only a spool that cannot be written loses events,
+ * and that is logged as an error, counted and reported by the health probe.
+ */
+public final class MongoUsageLedger implements UsageLedger, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MongoUsageLedger.class);
+  private static final int BATCH_SIZE = 500;
+  private static final Duration HANDOFF_WAIT = Duration.ofMillis(50);
+  private static final Duration IDLE_POLL = Duration.ofMillis(200);
+  private static final Duration RETRY_INTERVAL = Duration.ofSeconds(2);
+  private static final Duration PING_INTERVAL = Duration.ofSeconds(10);
+  private static final Duration ROLLUP_INTERVAL = Duration.ofMinutes(1);
+  private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(60);
+
+  private final MongoDatabase database;
+  private final BlockingQueue<Document> queue;
+  private final int queueCapacity;
+  private final UsageSpool spool;
+  private final UsageInserts inserts;
+  private final UsageReports reports;
+  private final DailyRollups rollups;
+  private final MongoSchema schema;
+  private final LedgerStatus status;
+  private final Clock clock;
+  private final Queue<CompletableFuture<Void>> flushRequests = new ConcurrentLinkedQueue<>();
+  private final Thread writer;
+  private volatile boolean closing;
+  private volatile boolean closed;
+  private boolean schemaReady;
+  private Instant nextAttempt = Instant.MIN;
+  private Instant nextPing = Instant.MIN;
+  private Instant nextRollup = Instant.MIN;
+
+  MongoUsageLedger(MongoDatabase database, MongoSettings settings, Clock clock) throws IOException {
+    this.database = database;
+    this.clock = clock;
+    this.queueCapacity = settings.queueCapacity();
+    this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    this.spool = new UsageSpool(settings.spoolDirectory());
+    var events = database.getCollection(UsageDocuments.COLLECTION);
+    this.inserts = new UsageInserts(events);
+    this.reports = new UsageReports(events);
+    this.rollups =
+        new DailyRollups(
+            events, database.getCollection(DailyRollups.COLLECTION), clock, settings.retention());
+    this.schema = new MongoSchema(database, settings.retention());
+    this.status = new LedgerStatus(clock);
+    if (spool.pendingEvents() > 0) {
+      LOG.info(
+          "{} usage events wait in the spool {}; they are replayed once MongoDB is reachable",
+          spool.pendingEvents(),
+          spool.directory());
+    }
+    this.writer = Thread.ofPlatform().name("usage-writer").unstarted(this::run);
+    writer.start();
+  }
+
+  @Override
+  public void append(UsageEvent event) {
+    Document document = UsageDocuments.toDocument(event);
+    if (closed) {
+      spill(List.of(document));
+      return;
+    }
+    if (queue.offer(document)) {
+      return;
+    }
+    long overflows = status.queueOverflowed();
+    if (Long.bitCount(overflows) == 1) {
+      LOG.warn(
+          "The usage queue is full ({} events; {} times so far): MongoDB is slow or down,"
+              + " usage events go to the spool {}",
+          queueCapacity,
+          overflows,
+          spool.directory());
+    }
+    try {
+      if (queue.offer(document, HANDOFF_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        return;
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    spill(List.of(document));
+  }
+
+  @Override
+  public UsageReport report(UsageQuery query) {
+    try {
+      return reports.report(query);
+    } catch (MongoException unreachable) {
+      throw new StoreUnavailable("The usage store is unavailable; retry shortly.", unreachable);
+    }
+  }
+
+  /**
+   * Returns once every event appended so far is in MongoDB or, if MongoDB cannot be reached, in the
+   * spool; spooled events are replayed and daily rollups refreshed if MongoDB is reachable.
+   */
+  public void flush() {
+    if (closed) {
+      return;
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    flushRequests.add(done);
+    try {
+      done.get(FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException stuck) {
+      throw new IllegalStateException("the usage writer did not flush in " + FLUSH_TIMEOUT, stuck);
+    }
+  }
+
+  /** Flushes, stops the writer and leaves whatever MongoDB did not take in the spool. */
+  @Override
+  public void close() {
+    closing = true;
+    try {
+      writer.join(FLUSH_TIMEOUT.toMillis());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    closed = true;
+    if (writer.isAlive()) {
+      LOG.error("The usage writer did not finish in {}; spooling what is left", FLUSH_TIMEOUT);
+    }
+    List<Document> left = new ArrayList<>();
+    queue.drainTo(left);
+    if (!left.isEmpty()) {
+      spill(left);
+    }
+    try {
+      spool.close();
+    } catch (IOException e) {
+      LOG.error("Closing the usage spool {} failed", spool.directory(), e);
+    }
+  }
+
+  LedgerStatus.Snapshot status() {
+    return status.snapshot();
+  }
+
+  int queued() {
+    return queue.size();
+  }
+
+  int queueCapacity() {
+    return queueCapacity;
+  }
+
+  long spooled() {
+    return spool.pendingEvents();
+  }
+
+  Path spoolDirectory() {
+    return spool.directory();
+  }
+
+  private void run() {
+    List<Document> batch = new ArrayList<>(BATCH_SIZE);
+    while (true) {
+      Document first = next();
+      if (first != null) {
+        batch.add(first);
+        queue.drainTo(batch, BATCH_SIZE - 1);
+        store(batch);
+        batch.clear();
+      }
+      boolean flushing = closing || !flushRequests.isEmpty();
+      if (flushing) {
+        for (queue.drainTo(batch, BATCH_SIZE); !batch.isEmpty(); queue.drainTo(batch, BATCH_SIZE)) {
+          store(batch);
+          batch.clear();
+        }
+      }
+      maintain(flushing, first == null);
+      for (CompletableFuture<Void> request; (request = flushRequests.poll()) != null; ) {
+        request.complete(null);
+      }
+      if (closing && queue.isEmpty()) {
+        return;
+      }
+    }
+  }
+
+  private Document next() {
+    try {
+      return queue.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  /** Replays the spool and refreshes rollups when due; pings an idle MongoDB for health. */
+  private void maintain(boolean flushing, boolean idle) {
+    Instant now = clock.instant();
+    if (spool.pendingEvents() > 0
+        && (flushing || status.isReachable() || !now.isBefore(nextAttempt))) {
+      replaySpool();
+    }
+    if (rollups.pending() && status.isReachable() && (flushing || !now.isBefore(nextRollup))) {
+      attempt(rollups::refresh);
+      nextRollup = now.plus(ROLLUP_INTERVAL);
+    }
+    if (idle && !flushing && !now.isBefore(nextPing)) {
+      nextPing = now.plus(PING_INTERVAL);
+      attempt(() -> database.runCommand(new Document("ping", 1)));
+    }
+  }
+
+  private void store(List<Document> batch) {
+    if (!status.isReachable() && clock.instant().isBefore(nextAttempt)) {
+      spill(batch);
+      return;
+    }
+    boolean stored =
+        attempt(
+            () -> {
+              status.written(inserts.insert(batch));
+              rollups.touched(batch);
+            });
+    if (!stored) {
+      spill(batch);
+    }
+  }
+
+  private void replaySpool() {
+    try {
+      for (Path segment : spool.sealedSegments()) {
+        boolean[] failed = {false};
+        long events =
+            spool.read(
+                segment,
+                BATCH_SIZE,
+                documents -> {
+                  if (!failed[0]) {
+                    failed[0] =
+                        !attempt(
+                            () -> {
+                              status.replayed(inserts.insert(documents));
+                              rollups.touched(documents);
+                            });
+                  }
+                });
+        if (failed[0]) {
+          return;
+        }
+        spool.replayed(segment, events);
+      }
+    } catch (IOException unreadable) {
+      LOG.error("The usage spool {} cannot be read", spool.directory(), unreadable);
+    }
+  }
+
+  /** Runs one MongoDB interaction, tracking reachability; returns whether it succeeded. */
+  private boolean attempt(Runnable interaction) {
+    try {
+      if (!schemaReady) {
+        schema.ensure();
+        schemaReady = true;
+      }
+      interaction.run();
+      if (status.reached()) {
+        LOG.info(
+            "MongoDB is reachable again; {} spooled usage events are being replayed",
+            spool.pendingEvents());
+      }
+      return true;
+    } catch (MongoException failure) {
+      nextAttempt = clock.instant().plus(RETRY_INTERVAL);
+      if (status.unreachable(failure.getClass().getSimpleName() + ": " + failure.getMessage())) {
+        LOG.warn(
+            "MongoDB cannot be reached ({}): usage events go to the spool {} until it can",
+            failure.getMessage(),
+            spool.directory());
+      }
+      return false;
+    } catch (RuntimeException bug) {
+      LOG.error("The usage writer failed; the events stay in the spool", bug);
+      return false;
+    }
+  }
+
+  private void spill(List<Document> documents) {
+    try {
+      spool.append(documents);
+      status.spooled(documents.size());
+    } catch (IOException failure) {
+      status.lost(documents.size(), failure.toString());
+      LOG.error(
+          "{} usage events are LOST: neither MongoDB nor the spool {} took them ({})",
+          documents.size(),
+          spool.directory(),
+          failure.toString());
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package io.bedrockgateway.adapter.mongo;
+
+import static io.bedrockgateway.application.port.out.TestUsageEvents.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import io.bedrockgateway.domain.health.DependencyHealth;
+import io.bedrockgateway.domain.request.RequestId;
+import io.bedrockgateway.domain.usage.UsageEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** MongoDB goes away and comes back: every event is stored once, none lost, none doubled. */
+class UsageOutageTest {
+  private static final int N = 60;
+
+  private final List<AutoCloseable> opened = new ArrayList<>();
+  private OutageProxy proxy;
+  private String uri;
+  private MongoClient direct;
+  @TempDir Path spool;
+
+  @BeforeEach
+  void start() {
+    proxy = OutageProxy.to(MongoFixture.shared().address());
+    uri = MongoFixture.viaProxy(proxy, "outage_" + System.nanoTime());
+    direct = MongoClients.create(MongoFixture.shared().freshDatabaseUri());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    for (AutoCloseable resource : opened.reversed()) {
+      resource.close();
+    }
+    direct.close();
+    proxy.close();
+  }
+
+  @Test
+  void spoolsWhileMongoIsDownThenStoresEveryEventExactlyOnce() {
+    MongoUsageLedger ledger = ledger(spool, 1_000);
+    appendEvents(ledger, 5);
+    ledger.flush();
+
+    proxy.cut();
+    appendEvents(ledger, N);
+    ledger.flush();
+    assertThat(ledger.status().reachable()).isFalse();
+    assertThat(ledger.spooled()).isEqualTo(N);
+    assertThat(new MongoProbe(ledger).check().up()).isFalse();
+
+    proxy.resume();
+    ledger.flush();
+
+    assertThat(storedEvents()).isEqualTo(5 + N);
+    assertThat(ledger.spooled()).isZero();
+    assertThat(new MongoProbe(ledger).check().up()).isTrue();
+  }
+
+  @Test
+  void eventsSpooledBeforeARestartAreStoredByTheNextRunAndAReplayNeverDoubles() throws IOException {
+    proxy.cut();
+    MongoUsageLedger first = ledger(spool, 1_000);
+    List<UsageEvent> events = appendEvents(first, N);
+    first.close();
+    assertThat(Files.list(spool)).isNotEmpty();
+
+    proxy.resume();
+    MongoUsageLedger second = ledger(spool, 1_000);
+    second.flush();
+    assertThat(storedEvents()).isEqualTo(N);
+
+    // as if the gateway died after storing a segment but before deleting it
+    UsageSpool again = new UsageSpool(spool);
+    again.append(events.stream().map(UsageDocuments::toDocument).toList());
+    again.close();
+    MongoUsageLedger third = ledger(spool, 1_000);
+    third.flush();
+
+    assertThat(storedEvents()).isEqualTo(N);
+    assertThat(third.spooled()).isZero();
+  }
+
+  @Test
+  void aFullQueueSendsEventsToTheSpoolAndNoneIsLost() {
+    proxy.cut();
+    MongoUsageLedger ledger = ledger(spool, 1);
+
+    try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 4; i++) {
+        callers.submit(() -> appendEvents(ledger, N / 4));
+      }
+    }
+    proxy.resume();
+    ledger.flush();
+
+    assertThat(ledger.status().queueOverflows()).isPositive();
+    assertThat(ledger.status().lost()).isZero();
+    assertThat(storedEvents()).isEqualTo(N);
+  }
+
+  @Test
+  void aSpoolThatCannotBeWrittenIsReportedLoudly() throws IOException {
+    proxy.cut();
+    MongoUsageLedger ledger = ledger(spool.resolve("spool"), 1_000);
+    Files.delete(spool.resolve("spool"));
+    Files.writeString(spool.resolve("spool"), "not a directory");
+
+    appendEvents(ledger, 3);
+    ledger.flush();
+
+    assertThat(ledger.status().lost()).isEqualTo(3);
+    DependencyHealth health = new MongoProbe(ledger).check();
+    assertThat(health.up()).isFalse();
+    assertThat(health.detail()).contains("lost");
+  }
+
+  private List<UsageEvent> appendEvents(MongoUsageLedger ledger, int count) {
+    List<UsageEvent> events = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      UsageEvent event = event(RequestId.generate(), i);
+      events.add(event);
+      ledger.append(event);
+    }
+    return events;
+  }
+
+  private long storedEvents() {
+    MongoCollection<Document> events =
+        direct
+            .getDatabase(MongoUsageLedgerTest.databaseOf(uri))
+            .getCollection(UsageDocuments.COLLECTION);
+    return events.countDocuments();
+  }
+
+  private MongoUsageLedger ledger(Path spoolDirectory, int queueCapacity) {
+    MongoStores stores =
+        MongoStores.connect(
+            new MongoSettings(
+                uri, spoolDirectory, Duration.ofDays(90), Duration.ZERO, queueCapacity),
+            Clock.systemUTC());
+    opened.add(stores);
+    return stores.usageLedger();
+  }
+}
