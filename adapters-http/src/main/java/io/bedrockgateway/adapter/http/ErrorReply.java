@@ -9,7 +9,6 @@ import io.bedrockgateway.domain.error.InvalidRequest;
 import io.bedrockgateway.domain.error.NotFound;
 import io.bedrockgateway.domain.error.PayloadTooLarge;
 import io.bedrockgateway.domain.error.RateLimited;
-import io.bedrockgateway.domain.error.StoreUnavailable;
 import io.bedrockgateway.domain.error.Unauthorized;
 import io.bedrockgateway.domain.error.UnknownModel;
 import io.bedrockgateway.domain.error.UpstreamFailed;
@@ -125,10 +124,8 @@ record ErrorReply(
       case UpstreamFailed upstreamFailed ->
           of(502, "Model call failed", detail, StreamErrorType.STREAM_ERROR);
       case DependencyUnavailable unavailable ->
-          of(503, "Service unavailable", detail, StreamErrorType.UNEXPECTED_ERROR);
-      case NotFound notFound -> of(404, "Not Found", detail, StreamErrorType.CLIENT_ERROR);
-      case StoreUnavailable storeDown ->
           of(503, "Service unavailable", detail, StreamErrorType.STREAM_ERROR);
+      case NotFound notFound -> of(404, "Not Found", detail, StreamErrorType.CLIENT_ERROR);
       case ClientCancelled cancelled ->
           of(CLIENT_CLOSED_REQUEST, "Client closed request", detail, StreamErrorType.CLIENT_ERROR);
       case BatchItemFailed item -> of(item.failure()).withDetail(detail);

@@ -13,7 +13,6 @@ import io.bedrockgateway.domain.error.InvalidRequest;
 import io.bedrockgateway.domain.error.NotFound;
 import io.bedrockgateway.domain.error.PayloadTooLarge;
 import io.bedrockgateway.domain.error.RateLimited;
-import io.bedrockgateway.domain.error.StoreUnavailable;
 import io.bedrockgateway.domain.error.Unauthorized;
 import io.bedrockgateway.domain.error.UpstreamFailed;
 import io.bedrockgateway.domain.error.UpstreamRejected;
@@ -63,7 +62,7 @@ class ErrorMappingTest {
             new DependencyUnavailable("limits cannot be checked"), 503, "Service unavailable"),
         Arguments.of(new NotFound("no such key"), 404, "Not Found"),
         Arguments.of(
-            new StoreUnavailable("key store down", new IOException("refused")),
+            new DependencyUnavailable("key store down", new IOException("refused")),
             503,
             "Service unavailable"),
         Arguments.of(new ClientCancelled(new IOException("gone")), 499, "Client closed request"));

@@ -1,6 +1,6 @@
 package io.bedrockgateway.adapter.mongo;
 
-import io.bedrockgateway.domain.error.StoreUnavailable;
+import io.bedrockgateway.domain.error.DependencyUnavailable;
 import io.bedrockgateway.domain.key.ApiKeyRecord;
 import io.bedrockgateway.domain.key.KeyHash;
 import java.time.Clock;
@@ -46,7 +46,7 @@ final class KeyLookupCache {
       Optional<ApiKeyRecord> loaded = load.get();
       remember(hash, new Entry(loaded, now));
       return loaded;
-    } catch (StoreUnavailable down) {
+    } catch (DependencyUnavailable down) {
       if (cached == null || age(cached, now).compareTo(STALE_LIMIT) >= 0) {
         throw down;
       }

@@ -6,7 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import io.bedrockgateway.application.port.out.KeyStore;
-import io.bedrockgateway.domain.error.StoreUnavailable;
+import io.bedrockgateway.domain.error.DependencyUnavailable;
 import io.bedrockgateway.domain.key.ApiKeyRecord;
 import io.bedrockgateway.domain.key.KeyHash;
 import io.bedrockgateway.domain.key.KeyId;
@@ -75,7 +75,7 @@ final class MongoKeyStore implements KeyStore {
       return operation.get();
     } catch (MongoException failure) {
       LOG.warn("The key store (MongoDB) failed: {}", failure.getMessage());
-      throw new StoreUnavailable("The key store is unavailable; retry shortly.", failure);
+      throw new DependencyUnavailable("The key store is unavailable; retry shortly.", failure);
     }
   }
 }

@@ -3,7 +3,7 @@ package io.bedrockgateway.adapter.mongo;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoDatabase;
 import io.bedrockgateway.application.port.out.UsageLedger;
-import io.bedrockgateway.domain.error.StoreUnavailable;
+import io.bedrockgateway.domain.error.DependencyUnavailable;
 import io.bedrockgateway.domain.usage.UsageEvent;
 import io.bedrockgateway.domain.usage.UsageQuery;
 import io.bedrockgateway.domain.usage.UsageReport;
@@ -121,7 +121,8 @@ public final class MongoUsageLedger implements UsageLedger, AutoCloseable {
     try {
       return reports.report(query);
     } catch (MongoException unreachable) {
-      throw new StoreUnavailable("The usage store is unavailable; retry shortly.", unreachable);
+      throw new DependencyUnavailable(
+          "The usage store is unavailable; retry shortly.", unreachable);
     }
   }
 

@@ -7,7 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.bedrockgateway.application.port.out.KeyStore;
 import io.bedrockgateway.application.port.out.KeyStoreContract;
-import io.bedrockgateway.domain.error.StoreUnavailable;
+import io.bedrockgateway.domain.error.DependencyUnavailable;
 import io.bedrockgateway.domain.key.ApiKeyRecord;
 import io.bedrockgateway.domain.plan.PlanCatalog;
 import java.nio.file.Path;
@@ -81,9 +81,9 @@ class MongoKeyStoreTest extends KeyStoreContract {
 
       assertThat(store.findByHash(known.hash())).contains(known);
       assertThatThrownBy(() -> store.findByHash(managedKey("other", CREATED).hash()))
-          .isInstanceOf(StoreUnavailable.class)
+          .isInstanceOf(DependencyUnavailable.class)
           .hasMessageNotContaining("mongodb://");
-      assertThatThrownBy(store::list).isInstanceOf(StoreUnavailable.class);
+      assertThatThrownBy(store::list).isInstanceOf(DependencyUnavailable.class);
     }
   }
 

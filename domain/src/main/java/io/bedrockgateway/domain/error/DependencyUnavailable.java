@@ -1,12 +1,17 @@
 package io.bedrockgateway.domain.error;
 
 /**
- * A service the gateway itself needs to serve (not the model) cannot be reached, and the gateway is
- * configured to refuse requests rather than serve without it.
+ * A service the gateway itself needs to serve (not the model) cannot be reached: a store of keys or
+ * usage, or the limits store when the gateway is configured to refuse rather than serve without it.
+ * The caller may retry later.
  */
 public final class DependencyUnavailable extends GatewayException {
   public DependencyUnavailable(String detail) {
     super(detail);
+  }
+
+  public DependencyUnavailable(String detail, Throwable cause) {
+    super(detail, cause);
   }
 
   @Override

@@ -19,8 +19,7 @@ public abstract sealed class GatewayException extends RuntimeException
         DependencyUnavailable,
         ClientCancelled,
         BatchItemFailed,
-        NotFound,
-        StoreUnavailable {
+        NotFound {
 
   protected GatewayException(String message) {
     super(message, null, false, false);

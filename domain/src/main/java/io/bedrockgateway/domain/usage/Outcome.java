@@ -1,8 +1,8 @@
 package io.bedrockgateway.domain.usage;
 
 import io.bedrockgateway.domain.error.ClientCancelled;
+import io.bedrockgateway.domain.error.DependencyUnavailable;
 import io.bedrockgateway.domain.error.GatewayException;
-import io.bedrockgateway.domain.error.StoreUnavailable;
 
 /** How a request ended, as far as billing and auditing care. */
 public enum Outcome {
@@ -19,6 +19,6 @@ public enum Outcome {
     if (failure instanceof ClientCancelled) {
       return CANCELLED;
     }
-    return failure.isUpstream() || failure instanceof StoreUnavailable ? FAILED : REJECTED;
+    return failure.isUpstream() || failure instanceof DependencyUnavailable ? FAILED : REJECTED;
   }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Where API keys live, hashed: never the key itself. A store that cannot be reached throws {@link
- * io.bedrockgateway.domain.error.StoreUnavailable}.
+ * io.bedrockgateway.domain.error.DependencyUnavailable}.
  */
 public interface KeyStore {
   /** The key whose hash this is; stores may answer from a cache a few seconds old. */

@@ -11,7 +11,8 @@ public interface UsageLedger {
 
   /**
    * Totals the recorded usage the query covers. Events appended moments ago may not be counted yet.
-   * A store that cannot be reached throws {@link io.bedrockgateway.domain.error.StoreUnavailable}.
+   * A store that cannot be reached throws {@link
+   * io.bedrockgateway.domain.error.DependencyUnavailable}.
    */
   UsageReport report(UsageQuery query);
 }
