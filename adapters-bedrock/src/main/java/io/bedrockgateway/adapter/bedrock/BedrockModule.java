@@ -4,11 +4,13 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.bedrockgateway.application.port.out.ModelInvoker;
+import io.bedrockgateway.application.port.out.UpstreamObserver;
 import java.util.Objects;
 
 /**
- * Binds {@link ModelInvoker} to Bedrock. The invoker is also bound as {@link BedrockModelInvoker}
- * so the application can {@link BedrockModelInvoker#close() close} it on shutdown.
+ * Binds {@link ModelInvoker} to Bedrock; the injector must bind an {@link UpstreamObserver}. The
+ * invoker is also bound as {@link BedrockModelInvoker} so the application can {@link
+ * BedrockModelInvoker#close() close} it on shutdown.
  */
 public final class BedrockModule extends AbstractModule {
 
@@ -25,7 +27,7 @@ public final class BedrockModule extends AbstractModule {
 
   @Provides
   @Singleton
-  BedrockModelInvoker bedrockModelInvoker() {
-    return BedrockModelInvoker.create(settings);
+  BedrockModelInvoker bedrockModelInvoker(UpstreamObserver observer) {
+    return BedrockModelInvoker.create(settings, observer);
   }
 }

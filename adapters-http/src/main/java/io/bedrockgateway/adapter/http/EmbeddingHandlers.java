@@ -125,10 +125,10 @@ final class EmbeddingHandlers {
         timestamp());
   }
 
-  private static void respond(
-      Context ctx, EmbedResult result, Function<EmbeddingResult, Object> body) {
+  private void respond(Context ctx, EmbedResult result, Function<EmbeddingResult, Object> body) {
     result.rateLimit().ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
     GatewayHeaders.servedModel(ctx, result.embeddings().servedModel());
+    GatewayHeaders.overhead(ctx, result.upstreamTime(), clock);
     ctx.json(body.apply(result.embeddings()));
   }
 

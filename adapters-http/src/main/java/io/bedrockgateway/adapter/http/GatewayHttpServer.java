@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * The gateway's HTTP API: chat, embeddings, images, the model list and usage under both prefixes,
- * health, and the admin API.
+ * health, metrics, and the admin API.
  */
 public final class GatewayHttpServer {
   /**
@@ -36,7 +36,8 @@ public final class GatewayHttpServer {
             useCases.converse(),
             useCases.rejections(),
             new ConverseCommandReader(bodies, new ChatRequestMapper(), facts),
-            json);
+            json,
+            clock);
     EmbeddingHandlers embeddings = new EmbeddingHandlers(useCases.embed(), bodies, facts, clock);
     ImageHandler images = new ImageHandler(useCases.images(), bodies, facts, clock);
     ModelsHandler models = new ModelsHandler(useCases.models());
@@ -45,12 +46,16 @@ public final class GatewayHttpServer {
     UsageHandlers usageHandlers = new UsageHandlers(useCases.usage(), admin, clock);
     AdminHandlers adminHandlers = new AdminHandlers(useCases.keys(), admin, bodies, clock);
     ErrorResponder errors = new ErrorResponder();
+    MetricsHandler metrics = new MetricsHandler(useCases.metrics());
+    ExchangeMeter meter = new ExchangeMeter(useCases.metrics(), clock);
     this.javalin =
         Javalin.create(
             config -> {
               configure(config, settings, json);
               config.routes.before(ctx -> RequestStamp.stamp(ctx, clock));
+              config.routes.after(meter::record);
               config.routes.get("/health", healthHandler);
+              config.routes.get("/metrics", metrics);
               for (String prefix : API_PREFIXES) {
                 config.routes.post(prefix + "/converse", converseHandlers::converse);
                 config.routes.post(prefix + "/converse-stream", converseHandlers::converseStream);
