@@ -18,6 +18,7 @@ import io.bedrockgateway.application.port.out.GatewayMetrics;
 import io.bedrockgateway.application.port.out.KeyStore;
 import io.bedrockgateway.application.port.out.ModelInvoker;
 import io.bedrockgateway.application.port.out.QuotaCounter;
+import io.bedrockgateway.application.port.out.UsageBacklog;
 import io.bedrockgateway.application.port.out.UsageLedger;
 import io.bedrockgateway.application.service.ConverseService;
 import io.bedrockgateway.application.service.ConverseSettings;
@@ -130,7 +131,8 @@ final class ApplicationModule extends AbstractModule {
 
   @Provides
   @Singleton
-  HealthUseCase health(Set<DependencyProbe> probes) {
-    return new HealthService(probes);
+  HealthUseCase health(
+      Set<DependencyProbe> probes, UsageBacklog backlog, ConfiguredKeysFirst keys, Clock clock) {
+    return new HealthService(probes, backlog, keys, clock);
   }
 }

@@ -35,13 +35,15 @@ public final class BedrockModelInvoker implements ModelInvoker, AutoCloseable {
 
   private final BedrockClients clients;
   private final Failover failover;
+  private final LastOutcome lastOutcome;
   private final Duration requestTimeout;
   private final Duration streamIdleTimeout;
 
   private BedrockModelInvoker(
       BedrockClients clients, BedrockSettings settings, UpstreamObserver observer) {
     this.clients = clients;
-    this.failover = new Failover(settings.resilience(), Clock.systemUTC(), observer);
+    this.lastOutcome = new LastOutcome(Clock.systemUTC());
+    this.failover = new Failover(settings.resilience(), Clock.systemUTC(), observer, lastOutcome);
     this.requestTimeout = settings.requestTimeout();
     this.streamIdleTimeout = settings.streamIdleTimeout();
   }
@@ -51,6 +53,11 @@ public final class BedrockModelInvoker implements ModelInvoker, AutoCloseable {
    */
   public static BedrockModelInvoker create(BedrockSettings settings, UpstreamObserver observer) {
     return new BedrockModelInvoker(new BedrockClients(settings), settings, observer);
+  }
+
+  /** Bedrock's health as this invoker sees it, without a call of its own. */
+  BedrockProbe probe() {
+    return new BedrockProbe(clients, lastOutcome, Clock.systemUTC());
   }
 
   @Override

@@ -43,10 +43,12 @@ final class Failover {
   private final Duration deadline;
   private final Clock clock;
   private final UpstreamObserver observer;
+  private final LastOutcome lastOutcome;
 
-  Failover(Resilience resilience, Clock clock, UpstreamObserver observer) {
+  Failover(Resilience resilience, Clock clock, UpstreamObserver observer, LastOutcome lastOutcome) {
     this.clock = clock;
     this.observer = observer;
+    this.lastOutcome = lastOutcome;
     this.deadline = resilience.deadline();
     IntervalFunction backoff =
         IntervalFunction.ofExponentialRandomBackoff(
@@ -100,6 +102,7 @@ final class Failover {
       long started = System.nanoTime();
       try {
         T answer = attempt.run(target);
+        lastOutcome.succeeded();
         breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return answer;
       } catch (TargetFailure failure) {
@@ -111,6 +114,7 @@ final class Failover {
           breaker.onSuccess(took, TimeUnit.NANOSECONDS);
         }
         observer.attemptFailed(failure.error().kind());
+        lastOutcome.failed(failure.error().kind());
         if (!failure.mayTryAgain()) {
           throw new RoundFailed(failure.error(), false, giveUpAt, clock);
         }

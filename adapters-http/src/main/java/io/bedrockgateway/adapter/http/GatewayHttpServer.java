@@ -41,8 +41,8 @@ public final class GatewayHttpServer {
     EmbeddingHandlers embeddings = new EmbeddingHandlers(useCases.embed(), bodies, facts, clock);
     ImageHandler images = new ImageHandler(useCases.images(), bodies, facts, clock);
     ModelsHandler models = new ModelsHandler(useCases.models());
-    HealthHandler healthHandler = new HealthHandler(useCases.health());
     AdminGuard admin = new AdminGuard(settings.adminToken());
+    HealthHandlers health = new HealthHandlers(useCases.health(), admin);
     UsageHandlers usageHandlers = new UsageHandlers(useCases.usage(), admin, clock);
     AdminHandlers adminHandlers = new AdminHandlers(useCases.keys(), admin, bodies, clock);
     ErrorResponder errors = new ErrorResponder();
@@ -54,7 +54,9 @@ public final class GatewayHttpServer {
               configure(config, settings, json);
               config.routes.before(ctx -> RequestStamp.stamp(ctx, clock));
               config.routes.after(meter::record);
-              config.routes.get("/health", healthHandler);
+              config.routes.get("/health", health::summary);
+              config.routes.get("/health/live", health::live);
+              config.routes.get("/health/ready", health::ready);
               config.routes.get("/metrics", metrics);
               for (String prefix : API_PREFIXES) {
                 config.routes.post(prefix + "/converse", converseHandlers::converse);
@@ -64,7 +66,7 @@ public final class GatewayHttpServer {
                 config.routes.post(prefix + "/embeddings/image", embeddings::image);
                 config.routes.post(prefix + "/images/generate", images);
                 config.routes.get(prefix + "/models", models);
-                config.routes.get(prefix + "/health", healthHandler);
+                config.routes.get(prefix + "/health", health::detail);
                 config.routes.get(prefix + "/usage", usageHandlers::usage);
                 config.routes.get(prefix + "/stats", usageHandlers::stats);
               }

@@ -32,7 +32,7 @@ public final class MetricsModule extends AbstractModule {
 
   @Provides
   @Singleton
-  PrometheusMeterRegistry registry(Set<DependencyProbe> probes, UsageBacklog backlog) {
+  PrometheusMeterRegistry registry() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
@@ -40,13 +40,15 @@ public final class MetricsModule extends AbstractModule {
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
-    StateGauges.register(registry, probes, backlog);
     return registry;
   }
 
   @Provides
   @Singleton
-  GatewayMetrics gatewayMetrics(PrometheusMeterRegistry registry) {
+  GatewayMetrics gatewayMetrics(
+      PrometheusMeterRegistry registry, Set<DependencyProbe> probes, UsageBacklog backlog) {
+    // here, not with the registry: the probes may depend on the UpstreamObserver, made from it
+    StateGauges.register(registry, probes, backlog);
     return new PrometheusGatewayMetrics(registry, settings);
   }
 
