@@ -45,6 +45,7 @@ final class ConverseHandlers {
     result.rateLimit().ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
     GatewayHeaders.servedModel(ctx, result.response().servedModel());
     GatewayHeaders.overhead(ctx, result.upstreamTime(), clock);
+    RequestEnd.tokens(ctx, result.response().usage());
     ctx.json(BedrockJson.converseResponse(result.response()));
   }
 
@@ -56,7 +57,7 @@ final class ConverseHandlers {
     ConverseCommand command = read(ctx, Operation.CONVERSE_STREAM);
     SseEventStream events = new SseEventStream(ctx, json);
     try {
-      converse.stream(command, events);
+      RequestEnd.tokens(ctx, converse.stream(command, events).usage());
       events.complete();
     } catch (ClientCancelled gone) {
       LOG.debug("request {}: the client left during the stream", command.context().requestId());

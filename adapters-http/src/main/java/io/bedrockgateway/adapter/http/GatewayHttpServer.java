@@ -47,13 +47,14 @@ public final class GatewayHttpServer {
     AdminHandlers adminHandlers = new AdminHandlers(useCases.keys(), admin, bodies, clock);
     ErrorResponder errors = new ErrorResponder();
     MetricsHandler metrics = new MetricsHandler(useCases.metrics());
-    ExchangeMeter meter = new ExchangeMeter(useCases.metrics(), clock);
+    RequestEnd requestEnd = new RequestEnd(useCases.metrics(), clock);
     this.javalin =
         Javalin.create(
             config -> {
               configure(config, settings, json);
               config.routes.before(ctx -> RequestStamp.stamp(ctx, clock));
-              config.routes.after(meter::record);
+              config.routes.before(RequestEnd::begin);
+              config.routes.after(requestEnd::end);
               config.routes.get("/health", health::summary);
               config.routes.get("/health/live", health::live);
               config.routes.get("/health/ready", health::ready);

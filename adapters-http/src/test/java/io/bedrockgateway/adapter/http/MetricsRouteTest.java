@@ -34,7 +34,7 @@ class MetricsRouteTest {
         .containsExactly(
             new FakeMetricsUseCase.Exchange("POST", "/api/v1/converse", 200),
             new FakeMetricsUseCase.Exchange("GET", "/admin/v1/keys/{id}", 401),
-            new FakeMetricsUseCase.Exchange("GET", ExchangeMeter.UNMATCHED, 404));
+            new FakeMetricsUseCase.Exchange("GET", RequestEnd.UNMATCHED, 404));
   }
 
   @Test
