@@ -82,7 +82,7 @@ final class ModelRequestMeters {
 
   void record(ModelRequestRecord record) {
     UsageEvent usage = record.usage();
-    String operation = usage.operation().name().toLowerCase(Locale.ROOT);
+    String operation = usage.operation().wireName();
     String model = usage.servedModel().map(ModelId::value).orElse(NO_MODEL);
     requests
         .withTags(
