@@ -20,5 +20,5 @@ ENV PORT=8000 \
 EXPOSE 8000
 # The JRE image has bash but no curl: speak HTTP/1.0 over bash's /dev/tcp.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 CMD \
-  bash -c 'exec 3<>/dev/tcp/127.0.0.1/${PORT} && printf "GET /health HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -n1 <&3 | grep -q " 200 "'
+  bash -c 'exec 3<>/dev/tcp/127.0.0.1/${PORT} && printf "GET /health/ready HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -n1 <&3 | grep -q " 200 "'
 ENTRYPOINT ["java", "-jar", "/app/bedrock-gateway.jar"]

@@ -10,12 +10,15 @@ import io.bedrockgateway.application.port.in.GenerateImageUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
 import io.bedrockgateway.application.port.in.ListModelsUseCase;
 import io.bedrockgateway.application.port.in.ManageKeysUseCase;
+import io.bedrockgateway.application.port.in.MetricsUseCase;
 import io.bedrockgateway.application.port.in.RecordRejectionUseCase;
 import io.bedrockgateway.application.port.in.UsageReportUseCase;
 import io.bedrockgateway.application.port.out.DependencyProbe;
+import io.bedrockgateway.application.port.out.GatewayMetrics;
 import io.bedrockgateway.application.port.out.KeyStore;
 import io.bedrockgateway.application.port.out.ModelInvoker;
 import io.bedrockgateway.application.port.out.QuotaCounter;
+import io.bedrockgateway.application.port.out.UsageBacklog;
 import io.bedrockgateway.application.port.out.UsageLedger;
 import io.bedrockgateway.application.service.ConverseService;
 import io.bedrockgateway.application.service.ConverseSettings;
@@ -24,6 +27,7 @@ import io.bedrockgateway.application.service.EmbedSettings;
 import io.bedrockgateway.application.service.HealthService;
 import io.bedrockgateway.application.service.ImageService;
 import io.bedrockgateway.application.service.ManageKeysService;
+import io.bedrockgateway.application.service.MetricsService;
 import io.bedrockgateway.application.service.ModelCallFlow;
 import io.bedrockgateway.application.service.ModelListService;
 import io.bedrockgateway.application.service.RecordRejectionService;
@@ -61,8 +65,13 @@ final class ApplicationModule extends AbstractModule {
   @Provides
   @Singleton
   ModelCallFlow flow(
-      ConfiguredKeysFirst keys, QuotaCounter quota, UsageLedger ledger, Clock clock) {
-    return new ModelCallFlow(keys, quota, ledger, clock, config.catalog(), config.prices());
+      ConfiguredKeysFirst keys,
+      QuotaCounter quota,
+      UsageLedger ledger,
+      GatewayMetrics metrics,
+      Clock clock) {
+    return new ModelCallFlow(
+        keys, quota, ledger, metrics, clock, config.catalog(), config.prices());
   }
 
   @Provides
@@ -116,7 +125,14 @@ final class ApplicationModule extends AbstractModule {
 
   @Provides
   @Singleton
-  HealthUseCase health(Set<DependencyProbe> probes) {
-    return new HealthService(probes);
+  MetricsUseCase metrics(GatewayMetrics metrics) {
+    return new MetricsService(metrics);
+  }
+
+  @Provides
+  @Singleton
+  HealthUseCase health(
+      Set<DependencyProbe> probes, UsageBacklog backlog, ConfiguredKeysFirst keys, Clock clock) {
+    return new HealthService(probes, backlog, keys, clock);
   }
 }

@@ -10,6 +10,7 @@ import io.bedrockgateway.adapter.http.GatewayHttpServer;
 import io.bedrockgateway.adapter.http.HttpModule;
 import io.bedrockgateway.adapter.memory.MemoryModule;
 import io.bedrockgateway.adapter.memory.MemoryStoresModule;
+import io.bedrockgateway.adapter.metrics.MetricsModule;
 import io.bedrockgateway.adapter.mongo.MongoModule;
 import io.bedrockgateway.adapter.mongo.MongoStores;
 import io.bedrockgateway.adapter.redis.RedisConnection;
@@ -53,6 +54,7 @@ public final class Gateway implements AutoCloseable {
             new MemoryModule(),
             new LimitsModule(config.limits()),
             stores,
+            new MetricsModule(config.metrics()),
             new BedrockModule(config.bedrock()),
             new HttpModule(config.http()));
     GatewayHttpServer server = injector.getInstance(GatewayHttpServer.class);

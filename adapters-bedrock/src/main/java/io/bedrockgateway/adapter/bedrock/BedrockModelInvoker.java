@@ -1,6 +1,7 @@
 package io.bedrockgateway.adapter.bedrock;
 
 import io.bedrockgateway.application.port.out.ModelInvoker;
+import io.bedrockgateway.application.port.out.UpstreamObserver;
 import io.bedrockgateway.domain.catalog.ModelRoute;
 import io.bedrockgateway.domain.catalog.ModelTarget;
 import io.bedrockgateway.domain.chat.ChatRequest;
@@ -34,18 +35,29 @@ public final class BedrockModelInvoker implements ModelInvoker, AutoCloseable {
 
   private final BedrockClients clients;
   private final Failover failover;
+  private final LastOutcome lastOutcome;
   private final Duration requestTimeout;
   private final Duration streamIdleTimeout;
 
-  private BedrockModelInvoker(BedrockClients clients, BedrockSettings settings) {
+  private BedrockModelInvoker(
+      BedrockClients clients, BedrockSettings settings, UpstreamObserver observer) {
     this.clients = clients;
-    this.failover = new Failover(settings.resilience(), Clock.systemUTC());
+    this.lastOutcome = new LastOutcome(Clock.systemUTC());
+    this.failover = new Failover(settings.resilience(), Clock.systemUTC(), observer, lastOutcome);
     this.requestTimeout = settings.requestTimeout();
     this.streamIdleTimeout = settings.streamIdleTimeout();
   }
 
-  public static BedrockModelInvoker create(BedrockSettings settings) {
-    return new BedrockModelInvoker(new BedrockClients(settings), settings);
+  /**
+   * @param observer told what the failover does: failed attempts, retries, fallbacks
+   */
+  public static BedrockModelInvoker create(BedrockSettings settings, UpstreamObserver observer) {
+    return new BedrockModelInvoker(new BedrockClients(settings), settings, observer);
+  }
+
+  /** Bedrock's health as this invoker sees it, without a call of its own. */
+  BedrockProbe probe() {
+    return new BedrockProbe(clients, lastOutcome, Clock.systemUTC());
   }
 
   @Override

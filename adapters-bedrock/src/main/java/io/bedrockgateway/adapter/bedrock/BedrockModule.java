@@ -3,12 +3,16 @@ package io.bedrockgateway.adapter.bedrock;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import io.bedrockgateway.application.port.out.DependencyProbe;
 import io.bedrockgateway.application.port.out.ModelInvoker;
+import io.bedrockgateway.application.port.out.UpstreamObserver;
 import java.util.Objects;
 
 /**
- * Binds {@link ModelInvoker} to Bedrock. The invoker is also bound as {@link BedrockModelInvoker}
- * so the application can {@link BedrockModelInvoker#close() close} it on shutdown.
+ * Binds {@link ModelInvoker} to Bedrock, and a {@link DependencyProbe} for it; the injector must
+ * bind an {@link UpstreamObserver}. The invoker is also bound as {@link BedrockModelInvoker} so the
+ * application can {@link BedrockModelInvoker#close() close} it on shutdown.
  */
 public final class BedrockModule extends AbstractModule {
 
@@ -21,11 +25,18 @@ public final class BedrockModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(ModelInvoker.class).to(BedrockModelInvoker.class);
+    Multibinder.newSetBinder(binder(), DependencyProbe.class).addBinding().to(BedrockProbe.class);
   }
 
   @Provides
   @Singleton
-  BedrockModelInvoker bedrockModelInvoker() {
-    return BedrockModelInvoker.create(settings);
+  BedrockModelInvoker bedrockModelInvoker(UpstreamObserver observer) {
+    return BedrockModelInvoker.create(settings, observer);
+  }
+
+  @Provides
+  @Singleton
+  BedrockProbe probe(BedrockModelInvoker invoker) {
+    return invoker.probe();
   }
 }

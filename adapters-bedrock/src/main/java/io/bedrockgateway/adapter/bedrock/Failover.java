@@ -1,5 +1,6 @@
 package io.bedrockgateway.adapter.bedrock;
 
+import io.bedrockgateway.application.port.out.UpstreamObserver;
 import io.bedrockgateway.domain.catalog.ModelRoute;
 import io.bedrockgateway.domain.catalog.ModelTarget;
 import io.bedrockgateway.domain.error.GatewayException;
@@ -13,6 +14,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  * the next round begin, after an exponential backoff with jitter. Rounds are bounded in number and
  * by a deadline, and no attempt is repeated once part of its answer reached the caller. Each target
  * has its own circuit breaker: a target that keeps failing is skipped until a probe succeeds.
+ * Failed attempts, new rounds and fallbacks are told to an {@link UpstreamObserver}.
  */
 final class Failover {
 
@@ -39,9 +42,13 @@ final class Failover {
   private final CircuitBreakerRegistry breakers;
   private final Duration deadline;
   private final Clock clock;
+  private final UpstreamObserver observer;
+  private final LastOutcome lastOutcome;
 
-  Failover(Resilience resilience, Clock clock) {
+  Failover(Resilience resilience, Clock clock, UpstreamObserver observer, LastOutcome lastOutcome) {
     this.clock = clock;
+    this.observer = observer;
+    this.lastOutcome = lastOutcome;
     this.deadline = resilience.deadline();
     IntervalFunction backoff =
         IntervalFunction.ofExponentialRandomBackoff(
@@ -58,6 +65,7 @@ final class Failover {
                             ? Math.min(backoff.apply(attempt), round.millisLeft())
                             : backoff.apply(attempt))
                 .build());
+    retry.getEventPublisher().onRetry(event -> observer.retried());
     this.breakers =
         CircuitBreakerRegistry.of(
             CircuitBreakerConfig.custom()
@@ -84,7 +92,9 @@ final class Failover {
 
   private <T> T round(ModelRoute route, Attempt<T> attempt, Instant giveUpAt) {
     TargetFailure last = null;
-    for (ModelTarget target : route.targets()) {
+    List<ModelTarget> targets = route.targets();
+    for (int index = 0; index < targets.size(); index++) {
+      ModelTarget target = targets.get(index);
       CircuitBreaker breaker = breakers.circuitBreaker(target.toString());
       if (!breaker.tryAcquirePermission()) {
         continue;
@@ -92,6 +102,7 @@ final class Failover {
       long started = System.nanoTime();
       try {
         T answer = attempt.run(target);
+        lastOutcome.succeeded();
         breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return answer;
       } catch (TargetFailure failure) {
@@ -102,8 +113,13 @@ final class Failover {
           // The target answered; the request was at fault, or the model.
           breaker.onSuccess(took, TimeUnit.NANOSECONDS);
         }
+        observer.attemptFailed(failure.error().kind());
+        lastOutcome.failed(failure.error().kind());
         if (!failure.mayTryAgain()) {
           throw new RoundFailed(failure.error(), false, giveUpAt, clock);
+        }
+        if (index + 1 < targets.size()) {
+          observer.fellBack(target.model(), targets.get(index + 1).model());
         }
         last = failure;
       } catch (RuntimeException notTheTargets) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.bedrockgateway.application.port.out.ModelInvoker;
+import io.bedrockgateway.application.port.out.UpstreamObserver;
 import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.emulator.BedrockEmulator;
 import io.bedrockgateway.emulator.EmulatedAnswer;
@@ -19,7 +20,10 @@ class BedrockModuleTest {
   @Test
   void bindsOneSharedInvokerThatTheApplicationCanClose() {
     try (BedrockEmulator emulator = BedrockEmulator.start(EmulatorSettings.onFreePort())) {
-      Injector injector = Guice.createInjector(new BedrockModule(settings(emulator.endpoint())));
+      Injector injector =
+          Guice.createInjector(
+              new BedrockModule(settings(emulator.endpoint())),
+              binder -> binder.bind(UpstreamObserver.class).toInstance(new RecordingUpstream()));
 
       ModelInvoker invoker = injector.getInstance(ModelInvoker.class);
       try (BedrockModelInvoker closeable = injector.getInstance(BedrockModelInvoker.class)) {

@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ConcurrentStreamsTest {
+  private static final RecordingUpstream UPSTREAM = new RecordingUpstream();
 
   private static final int STREAMS = 200;
   private static final int TOKENS = 20;
@@ -26,7 +27,8 @@ class ConcurrentStreamsTest {
   @Test
   void manySlowStreamsFromVirtualThreadsAllCompleteWithTheirOwnText() throws Exception {
     try (BedrockEmulator emulator = BedrockEmulator.start(EmulatorSettings.onFreePort());
-        BedrockModelInvoker invoker = BedrockModelInvoker.create(settings(emulator.endpoint()));
+        BedrockModelInvoker invoker =
+            BedrockModelInvoker.create(settings(emulator.endpoint()), UPSTREAM);
         ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
 
       List<String> prompts =

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ConverseStreamTest {
+  private static final RecordingUpstream UPSTREAM = new RecordingUpstream();
 
   private static final Duration PROMPTLY = Duration.ofSeconds(5);
 
@@ -51,7 +52,7 @@ class ConverseStreamTest {
   @BeforeAll
   static void start() {
     emulator = BedrockEmulator.start(EmulatorSettings.onFreePort());
-    invoker = BedrockModelInvoker.create(settings(emulator.endpoint()));
+    invoker = BedrockModelInvoker.create(settings(emulator.endpoint()), UPSTREAM);
   }
 
   @AfterAll
@@ -145,7 +146,8 @@ class ConverseStreamTest {
             settings(
                 emulator.endpoint(),
                 Duration.ofMillis(300),
-                BedrockSettings.DEFAULT_MAX_CONCURRENCY))) {
+                BedrockSettings.DEFAULT_MAX_CONCURRENCY),
+            UPSTREAM)) {
 
       assertTimeoutPreemptively(
           PROMPTLY,
@@ -164,7 +166,8 @@ class ConverseStreamTest {
     ClientCancelled clientWentAway = new ClientCancelled(null);
     try (BedrockModelInvoker oneConnection =
         BedrockModelInvoker.create(
-            settings(emulator.endpoint(), BedrockSettings.DEFAULT_STREAM_IDLE_TIMEOUT, 1))) {
+            settings(emulator.endpoint(), BedrockSettings.DEFAULT_STREAM_IDLE_TIMEOUT, 1),
+            UPSTREAM)) {
 
       assertTimeoutPreemptively(
           PROMPTLY,

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ConverseTest {
+  private static final RecordingUpstream UPSTREAM = new RecordingUpstream();
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,7 +42,7 @@ class ConverseTest {
   @BeforeAll
   static void start() {
     emulator = BedrockEmulator.start(EmulatorSettings.onFreePort());
-    invoker = BedrockModelInvoker.create(settings(emulator.endpoint()));
+    invoker = BedrockModelInvoker.create(settings(emulator.endpoint()), UPSTREAM);
   }
 
   @AfterAll
@@ -74,7 +75,8 @@ class ConverseTest {
   void signsWithStaticCredentialsWhenTheSettingsCarryThem() {
     try (BedrockModelInvoker withStaticKeys =
         BedrockModelInvoker.create(
-            settings(emulator.endpoint()).withStaticCredentials("AKIDSTATIC", "static-secret"))) {
+            settings(emulator.endpoint()).withStaticCredentials("AKIDSTATIC", "static-secret"),
+            UPSTREAM)) {
       withStaticKeys.converse(NOVA_ROUTE, ask("Hello"));
     }
 
@@ -154,7 +156,7 @@ class ConverseTest {
             BedrockSettings.DEFAULT_STREAM_IDLE_TIMEOUT,
             Duration.ofMillis(300),
             BedrockSettings.DEFAULT_MAX_CONCURRENCY);
-    try (BedrockModelInvoker slowToAnswer = BedrockModelInvoker.create(impatient)) {
+    try (BedrockModelInvoker slowToAnswer = BedrockModelInvoker.create(impatient, UPSTREAM)) {
 
       assertThatThrownBy(() -> slowToAnswer.converse(NOVA_ROUTE, ask("[emulator:ttft-ms=3000]")))
           .isInstanceOf(UpstreamTimeout.class)

@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class ErrorTranslationTest {
+  private static final RecordingUpstream UPSTREAM = new RecordingUpstream();
 
   /** Both operations must translate alike. */
   enum Operation {
@@ -59,7 +60,7 @@ class ErrorTranslationTest {
   @BeforeAll
   static void start() {
     emulator = BedrockEmulator.start(EmulatorSettings.onFreePort());
-    invoker = BedrockModelInvoker.create(settings(emulator.endpoint()));
+    invoker = BedrockModelInvoker.create(settings(emulator.endpoint()), UPSTREAM);
   }
 
   @AfterAll
@@ -75,6 +76,7 @@ class ErrorTranslationTest {
 
     assertThat(failure).isInstanceOf(UpstreamThrottled.class).hasNoCause();
     assertThat(((UpstreamThrottled) failure).retryAfter()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(UPSTREAM.failedAttempts).contains(((UpstreamThrottled) failure).kind());
   }
 
   @ParameterizedTest
@@ -176,7 +178,8 @@ class ErrorTranslationTest {
   @ParameterizedTest
   @EnumSource(Operation.class)
   void aRefusedConnectionBecomesUpstreamUnavailable(Operation operation) throws IOException {
-    try (BedrockModelInvoker nobodyListening = BedrockModelInvoker.create(settings(closedPort()))) {
+    try (BedrockModelInvoker nobodyListening =
+        BedrockModelInvoker.create(settings(closedPort()), UPSTREAM)) {
 
       assertThat(operation.failureOf(nobodyListening, ask("Hello")))
           .isInstanceOf(UpstreamUnavailable.class)

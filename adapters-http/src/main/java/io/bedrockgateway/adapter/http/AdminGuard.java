@@ -1,6 +1,7 @@
 package io.bedrockgateway.adapter.http;
 
 import io.bedrockgateway.adapter.http.ErrorReply.StreamErrorType;
+import io.bedrockgateway.application.port.in.UsageReportCommand.Viewer;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import java.util.Locale;
@@ -51,6 +52,11 @@ final class AdminGuard {
       return true;
     }
     return token.isPresent() && bearer(ctx).filter(token.get()::matches).isPresent();
+  }
+
+  /** The operator when the admin token is presented, else the holder of whatever key was sent. */
+  Viewer viewer(Context ctx) {
+    return isOperator(ctx) ? new Viewer.Operator() : new Viewer.KeyHolder(ApiKeyHeaders.from(ctx));
   }
 
   private static Optional<String> presented(Context ctx) {

@@ -10,6 +10,7 @@ import io.bedrockgateway.domain.error.ClientCancelled;
 import io.bedrockgateway.domain.error.GatewayException;
 import io.bedrockgateway.domain.usage.Operation;
 import io.javalin.http.Context;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,22 +25,27 @@ final class ConverseHandlers {
   private final RecordRejectionUseCase rejections;
   private final ConverseCommandReader commands;
   private final ObjectMapper json;
+  private final Clock clock;
 
   ConverseHandlers(
       ConverseUseCase converse,
       RecordRejectionUseCase rejections,
       ConverseCommandReader commands,
-      ObjectMapper json) {
+      ObjectMapper json,
+      Clock clock) {
     this.converse = converse;
     this.rejections = rejections;
     this.commands = commands;
     this.json = json;
+    this.clock = clock;
   }
 
   void converse(Context ctx) {
     ConverseResult result = converse.converse(read(ctx, Operation.CONVERSE));
     result.rateLimit().ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
     GatewayHeaders.servedModel(ctx, result.response().servedModel());
+    GatewayHeaders.overhead(ctx, result.upstreamTime(), clock);
+    RequestEnd.tokens(ctx, result.response().usage());
     ctx.json(BedrockJson.converseResponse(result.response()));
   }
 
@@ -51,7 +57,7 @@ final class ConverseHandlers {
     ConverseCommand command = read(ctx, Operation.CONVERSE_STREAM);
     SseEventStream events = new SseEventStream(ctx, json);
     try {
-      converse.stream(command, events);
+      RequestEnd.tokens(ctx, converse.stream(command, events).usage());
       events.complete();
     } catch (ClientCancelled gone) {
       LOG.debug("request {}: the client left during the stream", command.context().requestId());

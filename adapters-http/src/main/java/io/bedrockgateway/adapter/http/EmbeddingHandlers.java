@@ -3,6 +3,7 @@ package io.bedrockgateway.adapter.http;
 import io.bedrockgateway.application.port.in.EmbedCommand;
 import io.bedrockgateway.application.port.in.EmbedResult;
 import io.bedrockgateway.application.port.in.EmbedUseCase;
+import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.embedding.Embedding;
 import io.bedrockgateway.domain.embedding.EmbeddingPurpose;
 import io.bedrockgateway.domain.embedding.EmbeddingResult;
@@ -125,10 +126,11 @@ final class EmbeddingHandlers {
         timestamp());
   }
 
-  private static void respond(
-      Context ctx, EmbedResult result, Function<EmbeddingResult, Object> body) {
+  private void respond(Context ctx, EmbedResult result, Function<EmbeddingResult, Object> body) {
     result.rateLimit().ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
     GatewayHeaders.servedModel(ctx, result.embeddings().servedModel());
+    GatewayHeaders.overhead(ctx, result.upstreamTime(), clock);
+    RequestEnd.tokens(ctx, new TokenUsage(result.embeddings().inputTokens(), 0));
     ctx.json(body.apply(result.embeddings()));
   }
 

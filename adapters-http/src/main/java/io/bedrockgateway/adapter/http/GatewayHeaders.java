@@ -3,8 +3,11 @@ package io.bedrockgateway.adapter.http;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.quota.RateLimitStatus;
 import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** Headers of the gateway's API that Javalin does not name. */
 final class GatewayHeaders {
@@ -14,6 +17,7 @@ final class GatewayHeaders {
   static final String RATE_LIMIT_RESET = "X-RateLimit-Reset";
   static final String X_ACCEL_BUFFERING = "X-Accel-Buffering";
   static final String SERVED_MODEL = "X-Gateway-Served-Model";
+  static final String OVERHEAD_MS = "X-Gateway-Overhead-Ms";
 
   /** Response headers a browser client may read (CORS). */
   static final List<String> EXPOSED =
@@ -23,7 +27,8 @@ final class GatewayHeaders {
           RATE_LIMIT_LIMIT,
           RATE_LIMIT_REMAINING,
           RATE_LIMIT_RESET,
-          SERVED_MODEL);
+          SERVED_MODEL,
+          OVERHEAD_MS);
 
   private GatewayHeaders() {}
 
@@ -36,6 +41,17 @@ final class GatewayHeaders {
   /** The model that answered: with a fallback chain, not always the one asked for. */
   static void servedModel(Context ctx, ModelId model) {
     ctx.header(SERVED_MODEL, model.value());
+  }
+
+  /**
+   * The gateway's own time so far, in milliseconds: the time since the request arrived less the
+   * time spent waiting on the model.
+   */
+  static void overhead(Context ctx, Duration upstreamTime, Clock clock) {
+    Duration total = Duration.between(RequestStamp.of(ctx).receivedAt(), clock.instant());
+    Duration own = total.minus(upstreamTime);
+    double millis = Math.max(0, own.toNanos()) / 1e6;
+    ctx.header(OVERHEAD_MS, String.format(Locale.ROOT, "%.3f", millis));
   }
 
   private static long epochSecondsRoundedUp(Instant instant) {

@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * The gateway's HTTP API: chat, embeddings, images, the model list and usage under both prefixes,
- * health, and the admin API.
+ * health, metrics, and the admin API.
  */
 public final class GatewayHttpServer {
   /**
@@ -36,21 +36,29 @@ public final class GatewayHttpServer {
             useCases.converse(),
             useCases.rejections(),
             new ConverseCommandReader(bodies, new ChatRequestMapper(), facts),
-            json);
+            json,
+            clock);
     EmbeddingHandlers embeddings = new EmbeddingHandlers(useCases.embed(), bodies, facts, clock);
     ImageHandler images = new ImageHandler(useCases.images(), bodies, facts, clock);
     ModelsHandler models = new ModelsHandler(useCases.models());
-    HealthHandler healthHandler = new HealthHandler(useCases.health());
     AdminGuard admin = new AdminGuard(settings.adminToken());
+    HealthHandlers health = new HealthHandlers(useCases.health(), admin);
     UsageHandlers usageHandlers = new UsageHandlers(useCases.usage(), admin, clock);
     AdminHandlers adminHandlers = new AdminHandlers(useCases.keys(), admin, bodies, clock);
     ErrorResponder errors = new ErrorResponder();
+    MetricsHandler metrics = new MetricsHandler(useCases.metrics());
+    RequestEnd requestEnd = new RequestEnd(useCases.metrics(), clock);
     this.javalin =
         Javalin.create(
             config -> {
               configure(config, settings, json);
               config.routes.before(ctx -> RequestStamp.stamp(ctx, clock));
-              config.routes.get("/health", healthHandler);
+              config.routes.before(RequestEnd::begin);
+              config.routes.after(requestEnd::end);
+              config.routes.get("/health", health::summary);
+              config.routes.get("/health/live", health::live);
+              config.routes.get("/health/ready", health::ready);
+              config.routes.get("/metrics", metrics);
               for (String prefix : API_PREFIXES) {
                 config.routes.post(prefix + "/converse", converseHandlers::converse);
                 config.routes.post(prefix + "/converse-stream", converseHandlers::converseStream);
@@ -59,7 +67,7 @@ public final class GatewayHttpServer {
                 config.routes.post(prefix + "/embeddings/image", embeddings::image);
                 config.routes.post(prefix + "/images/generate", images);
                 config.routes.get(prefix + "/models", models);
-                config.routes.get(prefix + "/health", healthHandler);
+                config.routes.get(prefix + "/health", health::detail);
                 config.routes.get(prefix + "/usage", usageHandlers::usage);
                 config.routes.get(prefix + "/stats", usageHandlers::stats);
               }

@@ -9,6 +9,7 @@ import io.bedrockgateway.application.port.in.GenerateImageUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
 import io.bedrockgateway.application.port.in.ListModelsUseCase;
 import io.bedrockgateway.application.port.in.ManageKeysUseCase;
+import io.bedrockgateway.application.port.in.MetricsUseCase;
 import io.bedrockgateway.application.port.in.RecordRejectionUseCase;
 import io.bedrockgateway.application.port.in.UsageReportUseCase;
 import java.time.Clock;
@@ -36,10 +37,11 @@ public final class HttpModule extends AbstractModule {
       ManageKeysUseCase keys,
       UsageReportUseCase usage,
       RecordRejectionUseCase rejections,
+      MetricsUseCase metrics,
       Clock clock) {
     return new GatewayHttpServer(
         settings,
-        new UseCases(converse, embed, images, models, health, keys, usage, rejections),
+        new UseCases(converse, embed, images, models, health, keys, usage, rejections, metrics),
         clock);
   }
 }

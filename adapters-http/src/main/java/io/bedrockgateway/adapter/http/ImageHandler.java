@@ -64,6 +64,7 @@ final class ImageHandler implements Handler {
                 facts.context(ctx)));
     result.rateLimit().ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
     GatewayHeaders.servedModel(ctx, result.images().servedModel());
+    GatewayHeaders.overhead(ctx, result.upstreamTime(), clock);
     List<String> encoded =
         result.images().images().stream()
             .map(image -> Base64.getEncoder().encodeToString(image.bytes()))

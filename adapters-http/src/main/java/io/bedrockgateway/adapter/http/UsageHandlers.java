@@ -3,7 +3,6 @@ package io.bedrockgateway.adapter.http;
 import io.bedrockgateway.adapter.http.UsageJson.ReportJson;
 import io.bedrockgateway.adapter.http.UsageJson.StatsJson;
 import io.bedrockgateway.application.port.in.UsageReportCommand;
-import io.bedrockgateway.application.port.in.UsageReportCommand.Viewer;
 import io.bedrockgateway.application.port.in.UsageReportUseCase;
 import io.bedrockgateway.domain.error.InvalidRequest;
 import io.bedrockgateway.domain.usage.UsageGrouping;
@@ -56,7 +55,8 @@ final class UsageHandlers {
                                             .map(UsageGrouping::wireName)
                                             .collect(Collectors.joining(", ")))))
             .orElse(UsageGrouping.KEY);
-    ctx.json(ReportJson.of(usage.report(new UsageReportCommand(viewer(ctx), from, to, grouping))));
+    ctx.json(
+        ReportJson.of(usage.report(new UsageReportCommand(guard.viewer(ctx), from, to, grouping))));
   }
 
   /** The last seven days, in the earlier gateway's shape. */
@@ -66,13 +66,7 @@ final class UsageHandlers {
         StatsJson.of(
             usage.report(
                 new UsageReportCommand(
-                    viewer(ctx), now.minus(STATS_PERIOD), now, UsageGrouping.KEY))));
-  }
-
-  private Viewer viewer(Context ctx) {
-    return guard.isOperator(ctx)
-        ? new Viewer.Operator()
-        : new Viewer.KeyHolder(ApiKeyHeaders.from(ctx));
+                    guard.viewer(ctx), now.minus(STATS_PERIOD), now, UsageGrouping.KEY))));
   }
 
   /** A time, or a UTC date meaning the start of that day plus {@code daysAfter} days. */

@@ -6,6 +6,7 @@ import io.bedrockgateway.application.port.in.GenerateImageUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
 import io.bedrockgateway.application.port.in.ListModelsUseCase;
 import io.bedrockgateway.application.port.in.ManageKeysUseCase;
+import io.bedrockgateway.application.port.in.MetricsUseCase;
 import io.bedrockgateway.application.port.in.RecordRejectionUseCase;
 import io.bedrockgateway.application.port.in.UsageReportUseCase;
 import java.util.Objects;
@@ -19,7 +20,8 @@ public record UseCases(
     HealthUseCase health,
     ManageKeysUseCase keys,
     UsageReportUseCase usage,
-    RecordRejectionUseCase rejections) {
+    RecordRejectionUseCase rejections,
+    MetricsUseCase metrics) {
   public UseCases {
     Objects.requireNonNull(converse, "converse");
     Objects.requireNonNull(embed, "embed");
@@ -29,5 +31,6 @@ public record UseCases(
     Objects.requireNonNull(keys, "keys");
     Objects.requireNonNull(usage, "usage");
     Objects.requireNonNull(rejections, "rejections");
+    Objects.requireNonNull(metrics, "metrics");
   }
 }

@@ -19,6 +19,7 @@ import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.key.ApiKeySecret;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -193,7 +194,8 @@ class ConverseRoutesTest {
                     TokenUsage.NONE,
                     1,
                     FakeConverseUseCase.MODEL),
-                Optional.empty()));
+                Optional.empty(),
+                Duration.ZERO));
 
     HttpResponse<String> response = server.converse(HELLO);
 

@@ -13,6 +13,7 @@ import io.bedrockgateway.domain.chat.StopReason;
 import io.bedrockgateway.domain.chat.StreamSummary;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.quota.RateLimitStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,8 @@ final class FakeConverseUseCase implements ConverseUseCase {
     ConverseResult answer();
   }
 
+  static final Duration UPSTREAM_TIME = Duration.ofMillis(800);
+
   private final BlockingQueue<ConverseCommand> commands = new LinkedBlockingQueue<>();
   private final CompletableFuture<Optional<RuntimeException>> streamOutcome =
       new CompletableFuture<>();
@@ -60,7 +63,8 @@ final class FakeConverseUseCase implements ConverseUseCase {
                   new TokenUsage(12, 40),
                   812,
                   MODEL),
-              Optional.of(RATE_LIMIT));
+              Optional.of(RATE_LIMIT),
+              UPSTREAM_TIME);
   private volatile boolean ranOnVirtualThread;
 
   static void hello(ConverseStreamObserver observer) {

@@ -23,6 +23,7 @@ import io.bedrockgateway.domain.embedding.TextEmbeddingRequest;
 import io.bedrockgateway.domain.image.GeneratedImages;
 import io.bedrockgateway.domain.media.BinaryData;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +50,8 @@ final class FakeModelUseCases implements EmbedUseCase, GenerateImageUseCase, Lis
         IntStream.range(0, command.request().texts().size())
             .mapToObj(index -> new Embedding(new float[] {index, 0.5f}))
             .toList();
-    return new EmbedResult(new EmbeddingResult(vectors, 7, EMBEDDER), Optional.empty());
+    return new EmbedResult(
+        new EmbeddingResult(vectors, 7, EMBEDDER), Optional.empty(), Duration.ZERO);
   }
 
   @Override
@@ -57,14 +59,15 @@ final class FakeModelUseCases implements EmbedUseCase, GenerateImageUseCase, Lis
     commands.add(command);
     return new EmbedResult(
         new EmbeddingResult(List.of(new Embedding(new float[] {1f})), 0, EMBEDDER),
-        Optional.empty());
+        Optional.empty(),
+        Duration.ZERO);
   }
 
   @Override
   public GenerateImageResult generate(GenerateImageCommand command) {
     commands.add(command);
     return new GenerateImageResult(
-        new GeneratedImages(List.of(PNG, PNG), PAINTER), Optional.empty());
+        new GeneratedImages(List.of(PNG, PNG), PAINTER), Optional.empty(), Duration.ZERO);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.bedrockgateway.adapter.http;
 
+import static io.bedrockgateway.adapter.http.TestServer.KEY;
 import static io.bedrockgateway.adapter.http.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +9,7 @@ import io.bedrockgateway.domain.health.DependencyHealth;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,10 +22,9 @@ class HealthRouteTest {
     server.close();
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"/health", "/api/v1/health", "/api/v1/bedrock/health"})
-  void healthIsPublicUnderEveryPrefix(String path) {
-    HttpResponse<String> response = server.send(server.request(path));
+  @Test
+  void healthIsPublicAndCheap() {
+    HttpResponse<String> response = server.send(server.request("/health"));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(json(response.body()))
@@ -32,6 +33,41 @@ class HealthRouteTest {
                 """
                 {"status":"healthy","services":{"bedrock":{"status":"up","detail":"configured"}}}
                 """));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/v1/health", "/api/v1/bedrock/health"})
+  void theDetailNeedsAValidKeyOrTheAdminToken(String path) {
+    HttpResponse<String> anonymous = server.send(server.request(path));
+    HttpResponse<String> withKey = server.send(server.request(path).header("X-API-Key", KEY));
+    HttpResponse<String> asAdmin = server.send(server.asAdmin(server.request(path)));
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(withKey.statusCode()).isEqualTo(200);
+    assertThat(json(withKey.body()))
+        .isEqualTo(
+            json(
+                """
+                {"status":"healthy",
+                 "services":{"bedrock":{"status":"up","critical":false,"detail":"configured",
+                                        "latency_ms":2.0}},
+                 "usage":{"queued":1,"spooled":2,"lost":0}}
+                """));
+    assertThat(asAdmin.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void livenessIsUpWhateverTheDependenciesWhileReadinessFollowsThem() {
+    server.health.reports(
+        HealthReport.of(Map.of("redis", new DependencyHealth(false, true, "connection refused"))));
+
+    HttpResponse<String> live = server.send(server.request("/health/live"));
+    HttpResponse<String> ready = server.send(server.request("/health/ready"));
+
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(json(live.body()).get("status").asText()).isEqualTo("alive");
+    assertThat(ready.statusCode()).isEqualTo(503);
+    assertThat(json(ready.body()).get("status").asText()).isEqualTo("unhealthy");
   }
 
   @ParameterizedTest(name = "redis up={0}, critical={1} -> {2} {3}")

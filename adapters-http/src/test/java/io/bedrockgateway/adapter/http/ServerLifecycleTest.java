@@ -15,6 +15,7 @@ import io.bedrockgateway.application.port.in.GenerateImageUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
 import io.bedrockgateway.application.port.in.ListModelsUseCase;
 import io.bedrockgateway.application.port.in.ManageKeysUseCase;
+import io.bedrockgateway.application.port.in.MetricsUseCase;
 import io.bedrockgateway.application.port.in.RecordRejectionUseCase;
 import io.bedrockgateway.application.port.in.UsageReportUseCase;
 import io.bedrockgateway.domain.chat.ChatStreamEvent;
@@ -70,6 +71,7 @@ class ServerLifecycleTest {
               protected void configure() {
                 bind(ConverseUseCase.class).toInstance(new FakeConverseUseCase());
                 bind(HealthUseCase.class).toInstance(new FakeHealthUseCase());
+                bind(MetricsUseCase.class).toInstance(new FakeMetricsUseCase());
                 FakeModelUseCases models = new FakeModelUseCases();
                 bind(EmbedUseCase.class).toInstance(models);
                 bind(GenerateImageUseCase.class).toInstance(models);

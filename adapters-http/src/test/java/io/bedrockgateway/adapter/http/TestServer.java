@@ -32,6 +32,7 @@ final class TestServer implements AutoCloseable {
   final FakeManageKeysUseCase keys = new FakeManageKeysUseCase();
   final FakeUsageReportUseCase usage = new FakeUsageReportUseCase();
   final List<RejectedRequest> rejections = new CopyOnWriteArrayList<>();
+  final FakeMetricsUseCase metrics = new FakeMetricsUseCase();
   final GatewayHttpServer server;
   final HttpClient client =
       HttpClient.newBuilder()
@@ -47,7 +48,8 @@ final class TestServer implements AutoCloseable {
     server =
         new GatewayHttpServer(
             settings,
-            new UseCases(converse, models, models, models, health, keys, usage, rejections::add),
+            new UseCases(
+                converse, models, models, models, health, keys, usage, rejections::add, metrics),
             Clock.fixed(NOW, ZoneOffset.UTC));
     server.start();
   }

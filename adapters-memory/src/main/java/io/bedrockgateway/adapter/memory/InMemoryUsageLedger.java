@@ -1,5 +1,6 @@
 package io.bedrockgateway.adapter.memory;
 
+import io.bedrockgateway.application.port.out.UsageBacklog;
 import io.bedrockgateway.application.port.out.UsageLedger;
 import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.UsageEvent;
@@ -12,9 +13,10 @@ import java.util.Map;
 
 /**
  * Usage kept in this process: the most recent {@code capacity} events, for the embedded mode and
- * tests. Appending the same request id twice keeps the first record.
+ * tests. Appending the same request id twice keeps the first record. Events are kept as they are
+ * appended, so there is never a backlog.
  */
-public final class InMemoryUsageLedger implements UsageLedger {
+public final class InMemoryUsageLedger implements UsageLedger, UsageBacklog {
   private final int capacity;
   private final Map<RequestId, UsageEvent> events;
 
@@ -32,6 +34,21 @@ public final class InMemoryUsageLedger implements UsageLedger {
     if (events.size() > capacity) {
       events.remove(events.keySet().iterator().next());
     }
+  }
+
+  @Override
+  public long queued() {
+    return 0;
+  }
+
+  @Override
+  public long spooled() {
+    return 0;
+  }
+
+  @Override
+  public long lost() {
+    return 0;
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.bedrockgateway.application.port.out.DependencyProbe;
 import io.bedrockgateway.application.port.out.KeyStore;
+import io.bedrockgateway.application.port.out.UsageBacklog;
 import io.bedrockgateway.application.port.out.UsageLedger;
 
 /** Binds the key store and the usage ledger to their in-process implementations. */
@@ -16,6 +17,7 @@ public final class MemoryStoresModule extends AbstractModule {
   protected void configure() {
     bind(KeyStore.class).to(InMemoryKeyStore.class);
     bind(UsageLedger.class).to(InMemoryUsageLedger.class);
+    bind(UsageBacklog.class).to(InMemoryUsageLedger.class);
     Multibinder.newSetBinder(binder(), DependencyProbe.class)
         .addBinding()
         .to(InMemoryStorageProbe.class);

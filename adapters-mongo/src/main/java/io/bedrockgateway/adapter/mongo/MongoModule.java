@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.bedrockgateway.application.port.out.DependencyProbe;
 import io.bedrockgateway.application.port.out.KeyStore;
+import io.bedrockgateway.application.port.out.UsageBacklog;
 import io.bedrockgateway.application.port.out.UsageLedger;
 import io.bedrockgateway.domain.plan.PlanCatalog;
 import java.time.Clock;
@@ -27,6 +28,7 @@ public final class MongoModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(UsageLedger.class).to(MongoUsageLedger.class);
+    bind(UsageBacklog.class).to(MongoUsageLedger.class);
     Multibinder.newSetBinder(binder(), DependencyProbe.class).addBinding().to(MongoProbe.class);
   }
 

@@ -2,6 +2,7 @@ package io.bedrockgateway.adapter.mongo;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoDatabase;
+import io.bedrockgateway.application.port.out.UsageBacklog;
 import io.bedrockgateway.application.port.out.UsageLedger;
 import io.bedrockgateway.domain.error.DependencyUnavailable;
 import io.bedrockgateway.domain.usage.UsageEvent;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * wait briefly, then write to the spool itself; only a spool that cannot be written loses events,
  * and that is logged as an error, counted and reported by the health probe.
  */
-public final class MongoUsageLedger implements UsageLedger, AutoCloseable {
+public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MongoUsageLedger.class);
   private static final int BATCH_SIZE = 500;
   private static final Duration HANDOFF_WAIT = Duration.ofMillis(50);
@@ -174,7 +175,8 @@ public final class MongoUsageLedger implements UsageLedger, AutoCloseable {
     return status.snapshot();
   }
 
-  int queued() {
+  @Override
+  public long queued() {
     return queue.size();
   }
 
@@ -182,8 +184,14 @@ public final class MongoUsageLedger implements UsageLedger, AutoCloseable {
     return queueCapacity;
   }
 
-  long spooled() {
+  @Override
+  public long spooled() {
     return spool.pendingEvents();
+  }
+
+  @Override
+  public long lost() {
+    return status.snapshot().lost();
   }
 
   Path spoolDirectory() {

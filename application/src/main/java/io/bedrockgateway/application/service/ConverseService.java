@@ -41,9 +41,10 @@ public final class ConverseService implements ConverseUseCase {
     return flow.run(
         call(command, Operation.CONVERSE, false),
         (admission, trace) -> {
-          ChatResponse response = modelInvoker.converse(admission.route(), request);
+          ChatResponse response =
+              trace.upstream(() -> modelInvoker.converse(admission.route(), request));
           trace.served(response.servedModel(), response.usage());
-          return new ConverseResult(response, admission.rateLimit());
+          return new ConverseResult(response, admission.rateLimit(), trace.upstreamTime());
         });
   }
 
@@ -56,7 +57,9 @@ public final class ConverseService implements ConverseUseCase {
           observer.admitted(admission.rateLimit());
           OutputMeter meter = new OutputMeter(observer, trace);
           try {
-            StreamSummary summary = modelInvoker.converseStream(admission.route(), request, meter);
+            StreamSummary summary =
+                trace.upstream(
+                    () -> modelInvoker.converseStream(admission.route(), request, meter));
             trace.served(summary.servedModel(), summary.usage());
             return summary;
           } catch (RuntimeException failure) {

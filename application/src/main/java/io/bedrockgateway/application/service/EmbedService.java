@@ -91,9 +91,9 @@ public final class EmbedService implements EmbedUseCase {
     return flow.run(
         call,
         (admission, trace) -> {
-          EmbeddingResult result = invocation.apply(admission.route());
+          EmbeddingResult result = trace.upstream(() -> invocation.apply(admission.route()));
           trace.served(result.servedModel(), new TokenUsage(result.inputTokens(), 0));
-          return new EmbedResult(result, admission.rateLimit());
+          return new EmbedResult(result, admission.rateLimit(), trace.upstreamTime());
         });
   }
 }

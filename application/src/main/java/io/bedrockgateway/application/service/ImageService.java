@@ -52,9 +52,10 @@ public final class ImageService implements GenerateImageUseCase {
     return flow.run(
         call,
         (admission, trace) -> {
-          GeneratedImages images = modelInvoker.generateImage(admission.route(), request);
+          GeneratedImages images =
+              trace.upstream(() -> modelInvoker.generateImage(admission.route(), request));
           trace.generated(images.servedModel(), request, images.images().size());
-          return new GenerateImageResult(images, admission.rateLimit());
+          return new GenerateImageResult(images, admission.rateLimit(), trace.upstreamTime());
         });
   }
 }

@@ -1,6 +1,8 @@
 package io.bedrockgateway.application.service;
 
+import io.bedrockgateway.application.port.out.GatewayMetrics;
 import io.bedrockgateway.application.port.out.KeyStore;
+import io.bedrockgateway.application.port.out.ModelRequestRecord;
 import io.bedrockgateway.application.port.out.QuotaCounter;
 import io.bedrockgateway.application.port.out.UsageLedger;
 import io.bedrockgateway.domain.catalog.CatalogEntry;
@@ -17,9 +19,11 @@ import io.bedrockgateway.domain.key.ApiKeySecret;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.quota.AdmissionDecision;
 import io.bedrockgateway.domain.quota.Demand;
+import io.bedrockgateway.domain.quota.LimitKind;
 import io.bedrockgateway.domain.quota.RateLimitStatus;
 import io.bedrockgateway.domain.request.RequestContext;
 import io.bedrockgateway.domain.usage.Operation;
+import io.bedrockgateway.domain.usage.UsageEvent;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,12 +32,13 @@ import java.util.Set;
 /**
  * The steps every model operation shares, in order: the key, the model (its catalogue entry, the
  * key's allow-list), one admission against the key's limits, the call, the settlement of what it
- * used, and one usage record, whatever the outcome.
+ * used, and one usage record, whatever the outcome, which the metrics see too.
  */
 public final class ModelCallFlow {
   private final Authenticator authenticator;
   private final QuotaCounter quotaCounter;
   private final UsageLedger usageLedger;
+  private final GatewayMetrics metrics;
   private final Clock clock;
   private final ModelCatalog catalog;
   private final PriceTable prices;
@@ -43,12 +48,14 @@ public final class ModelCallFlow {
       KeyStore keyStore,
       QuotaCounter quotaCounter,
       UsageLedger usageLedger,
+      GatewayMetrics metrics,
       Clock clock,
       ModelCatalog catalog,
       PriceTable prices) {
     this.authenticator = new Authenticator(keyStore, clock);
     this.quotaCounter = Objects.requireNonNull(quotaCounter, "quotaCounter");
     this.usageLedger = Objects.requireNonNull(usageLedger, "usageLedger");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.prices = Objects.requireNonNull(prices, "prices");
@@ -95,15 +102,24 @@ public final class ModelCallFlow {
       Admission admission = admit(call, trace);
       try {
         R result = step.run(admission, trace);
-        usageLedger.append(trace.succeeded());
+        finished(trace, trace.succeeded(), Optional.empty());
         return result;
       } finally {
         quotaCounter.settle(admission.decision().reservation(), trace.consumption());
       }
     } catch (RuntimeException failure) {
-      usageLedger.append(trace.failed(failure));
+      finished(trace, trace.failed(failure), deniedBy(failure));
       throw failure;
     }
+  }
+
+  private void finished(UsageTrace trace, UsageEvent event, Optional<LimitKind> deniedBy) {
+    usageLedger.append(event);
+    metrics.modelRequest(new ModelRequestRecord(event, trace.upstreamTime(), deniedBy));
+  }
+
+  private static Optional<LimitKind> deniedBy(RuntimeException failure) {
+    return failure instanceof RateLimited limited ? Optional.of(limited.limit()) : Optional.empty();
   }
 
   Principal authenticate(Optional<ApiKeySecret> apiKey) {

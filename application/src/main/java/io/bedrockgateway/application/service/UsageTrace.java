@@ -13,7 +13,9 @@ import io.bedrockgateway.domain.usage.Outcome;
 import io.bedrockgateway.domain.usage.UsageEvent;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** Collects, while one request runs, what its usage record will say. Not thread-safe. */
@@ -32,6 +34,7 @@ final class UsageTrace {
   private TokenUsage usage = TokenUsage.NONE;
   private int images;
   private Optional<ImageRequest> imageOrder = Optional.empty();
+  private Duration upstreamTime = Duration.ZERO;
 
   UsageTrace(RequestContext context, Operation operation, Clock clock, Pricing prices) {
     this.context = context;
@@ -76,6 +79,21 @@ final class UsageTrace {
     if (timeToFirstToken.isEmpty()) {
       timeToFirstToken = Optional.of(elapsed());
     }
+  }
+
+  /** Runs a call to the model, adding the time it takes to the time spent upstream. */
+  <T> T upstream(Supplier<T> call) {
+    Instant start = clock.instant();
+    try {
+      return call.get();
+    } finally {
+      upstreamTime = upstreamTime.plus(Duration.between(start, clock.instant()));
+    }
+  }
+
+  /** The time spent waiting on the model so far; the rest of the latency is the gateway's. */
+  Duration upstreamTime() {
+    return upstreamTime;
   }
 
   /** What to settle: the usage so far, at the price of the model that served it. */

@@ -72,6 +72,7 @@ class ConverseServiceTest {
 
   private final Principal principal = TestPrincipals.unlimited();
   private final RecordingLedger ledger = new RecordingLedger();
+  private final RecordingMetrics metrics = new RecordingMetrics();
   private final List<UsageEvent> usage = ledger.events;
   private final List<TokenUsage> settled = new ArrayList<>();
   private final List<Usd> settledCosts = new ArrayList<>();
@@ -100,7 +101,8 @@ class ConverseServiceTest {
           }
         };
     return new ConverseService(
-        new ModelCallFlow(new KeysByHash(stored), quota, ledger, CLOCK, ModelCatalog.EMPTY, PRICES),
+        new ModelCallFlow(
+            new KeysByHash(stored), quota, ledger, metrics, CLOCK, ModelCatalog.EMPTY, PRICES),
         invoker,
         SETTINGS);
   }
@@ -132,6 +134,14 @@ class ConverseServiceTest {
     assertThat(event.servedModel()).contains(DEFAULT_MODEL);
     assertThat(event.usage()).isEqualTo(new TokenUsage(3, 2));
     assertThat(event.streamed()).isFalse();
+    assertThat(metrics.requests)
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.usage()).isEqualTo(event);
+              assertThat(record.deniedBy()).isEmpty();
+            });
+    assertThat(result.upstreamTime()).isEqualTo(metrics.requests.getFirst().upstreamTime());
   }
 
   @Test
@@ -182,6 +192,7 @@ class ConverseServiceTest {
                 new KeysByHash(stored),
                 new AlwaysAdmit(),
                 ledger,
+                metrics,
                 CLOCK,
                 ModelCatalog.EMPTY,
                 PRICES),
@@ -211,6 +222,14 @@ class ConverseServiceTest {
     assertThat(invoked).isEmpty();
     assertThat(settled).isEmpty();
     assertThat(usage.getFirst().outcome()).isEqualTo(Outcome.REJECTED);
+    assertThat(metrics.requests)
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.deniedBy()).contains(LimitKind.REQUESTS);
+              assertThat(record.upstreamTime()).isZero();
+              assertThat(record.usage()).isEqualTo(usage.getFirst());
+            });
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.bedrockgateway.adapter.bedrock.BedrockSettings;
 import io.bedrockgateway.adapter.bedrock.Resilience;
 import io.bedrockgateway.adapter.http.AdminToken;
 import io.bedrockgateway.adapter.http.HttpSettings;
+import io.bedrockgateway.adapter.metrics.MetricsSettings;
 import io.bedrockgateway.adapter.mongo.MongoSettings;
 import io.bedrockgateway.adapter.redis.RedisSettings;
 import io.bedrockgateway.application.service.QuotaFailureMode;
@@ -74,7 +75,8 @@ public final class ConfigLoader {
         (int)
             settings.wholeNumber(
                 "RESERVED_OUTPUT_TOKENS", DEFAULT_RESERVED_OUTPUT_TOKENS, 1, 1_000_000),
-        mongo(settings));
+        mongo(settings),
+        new MetricsSettings(settings.flag("METRICS_KEY_LABELS", true)));
   }
 
   /** MongoDB when {@code MONGODB_URI} is set; its database is the URI's path. */

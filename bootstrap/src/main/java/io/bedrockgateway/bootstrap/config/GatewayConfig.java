@@ -2,6 +2,7 @@ package io.bedrockgateway.bootstrap.config;
 
 import io.bedrockgateway.adapter.bedrock.BedrockSettings;
 import io.bedrockgateway.adapter.http.HttpSettings;
+import io.bedrockgateway.adapter.metrics.MetricsSettings;
 import io.bedrockgateway.adapter.mongo.MongoSettings;
 import io.bedrockgateway.domain.catalog.ModelCatalog;
 import io.bedrockgateway.domain.cost.PriceTable;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * Everything the gateway is configured with, validated.
  *
  * @param mongo where keys and usage are kept; absent keeps them in memory
+ * @param metrics what the metrics label
  */
 public record GatewayConfig(
     HttpSettings http,
@@ -27,7 +29,8 @@ public record GatewayConfig(
     ModelCatalog catalog,
     PriceTable prices,
     int reservedOutputTokens,
-    Optional<MongoSettings> mongo) {
+    Optional<MongoSettings> mongo,
+    MetricsSettings metrics) {
 
   public GatewayConfig {
     Objects.requireNonNull(http, "http");
@@ -39,6 +42,7 @@ public record GatewayConfig(
     Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(prices, "prices");
     Objects.requireNonNull(mongo, "mongo");
+    Objects.requireNonNull(metrics, "metrics");
   }
 
   /** The plan of keys that name none, such as those of {@code API_KEYS}. */
@@ -48,7 +52,17 @@ public record GatewayConfig(
 
   public GatewayConfig withApiKeys(List<ApiKeySecret> keys) {
     return new GatewayConfig(
-        http, bedrock, keys, plans, limits, defaults, catalog, prices, reservedOutputTokens, mongo);
+        http,
+        bedrock,
+        keys,
+        plans,
+        limits,
+        defaults,
+        catalog,
+        prices,
+        reservedOutputTokens,
+        mongo,
+        metrics);
   }
 
   public GatewayConfig withBedrock(BedrockSettings settings) {
@@ -62,7 +76,8 @@ public record GatewayConfig(
         catalog,
         prices,
         reservedOutputTokens,
-        mongo);
+        mongo,
+        metrics);
   }
 
   public GatewayConfig withHttp(HttpSettings settings) {
@@ -76,6 +91,7 @@ public record GatewayConfig(
         catalog,
         prices,
         reservedOutputTokens,
-        mongo);
+        mongo,
+        metrics);
   }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
  * that the same rules are also run against deliberate violations, proving each can fail.
  */
 final class ArchitectureRules {
-  static final List<String> ADAPTERS = List.of("http", "bedrock", "memory", "redis", "mongo");
+  static final List<String> ADAPTERS =
+      List.of("http", "bedrock", "memory", "redis", "mongo", "metrics");
 
   private final String root;
 
@@ -79,7 +80,8 @@ final class ArchitectureRules {
             "io.lettuce..", List.of(".adapter.redis.."),
             "com.mongodb..", List.of(".adapter.mongo.."),
             "org.bson..", List.of(".adapter.mongo.."),
-            "io.javalin..", List.of(".adapter.http..", ".emulator.."));
+            "io.javalin..", List.of(".adapter.http..", ".emulator.."),
+            "io.micrometer..", List.of(".adapter.metrics.."));
     return owners.entrySet().stream()
         .map(
             entry ->

@@ -40,6 +40,7 @@ class ArchitectureTest {
             ".adapter.memory.",
             ".adapter.redis.",
             ".adapter.mongo.",
+            ".adapter.metrics.",
             ".emulator.",
             ".bootstrap.")
         .forEach(

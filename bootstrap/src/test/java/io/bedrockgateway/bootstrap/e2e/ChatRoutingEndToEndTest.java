@@ -146,6 +146,10 @@ class ChatRoutingEndToEndTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(emulator.recordedRequests()).hasSize(3);
+    assertThat(client.get("/metrics").body())
+        .containsPattern("(?m)^bedrock_gateway_upstream_retries_total [1-9]")
+        .containsPattern(
+            "(?m)^bedrock_gateway_upstream_errors_total\\{type=\"upstream_throttled\"} [1-9]");
   }
 
   @Test
@@ -165,6 +169,10 @@ class ChatRoutingEndToEndTest {
     assertThat(emulator.recordedRequests())
         .extracting(RecordedRequest::modelId)
         .containsExactly("amazon.nova-pro-v1:0", "amazon.nova-lite-v1:0");
+    assertThat(client.get("/metrics").body())
+        .contains(
+            "bedrock_gateway_upstream_fallbacks_total{from=\"amazon.nova-pro-v1:0\","
+                + "to=\"amazon.nova-lite-v1:0\"}");
   }
 
   @Test

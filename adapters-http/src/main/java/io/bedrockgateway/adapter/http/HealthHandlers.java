@@ -1,0 +1,101 @@
+package io.bedrockgateway.adapter.http;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.bedrockgateway.application.port.in.HealthDetail;
+import io.bedrockgateway.application.port.in.HealthReport;
+import io.bedrockgateway.application.port.in.HealthUseCase;
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Health for orchestrators and people: {@code /health} (public and cheap), {@code /health/live}
+ * (the process is up), {@code /health/ready} (it can serve), and under the API prefixes the detail
+ * for a valid key or the admin token. Every status but the liveness one is 503 exactly when the
+ * gateway cannot serve.
+ */
+final class HealthHandlers {
+  private final HealthUseCase health;
+  private final AdminGuard guard;
+
+  record HealthBody(String status, Map<String, ServiceBody> services) {}
+
+  record ServiceBody(String status, String detail) {}
+
+  record StatusBody(String status) {}
+
+  record DetailBody(String status, Map<String, ServiceDetail> services, UsageBody usage) {}
+
+  record ServiceDetail(
+      String status,
+      boolean critical,
+      String detail,
+      @JsonProperty("latency_ms") double latencyMs) {}
+
+  record UsageBody(long queued, long spooled, long lost) {}
+
+  HealthHandlers(HealthUseCase health, AdminGuard guard) {
+    this.health = health;
+    this.guard = guard;
+  }
+
+  void summary(Context ctx) {
+    HealthReport report = health.check();
+    Map<String, ServiceBody> services = new TreeMap<>();
+    report
+        .dependencies()
+        .forEach(
+            (name, dependency) ->
+                services.put(
+                    name, new ServiceBody(upOrDown(dependency.up()), dependency.detail())));
+    ctx.status(status(report)).json(new HealthBody(name(report), services));
+  }
+
+  void live(Context ctx) {
+    ctx.json(new StatusBody("alive"));
+  }
+
+  void ready(Context ctx) {
+    HealthReport report = health.check();
+    ctx.status(status(report)).json(new StatusBody(name(report)));
+  }
+
+  void detail(Context ctx) {
+    HealthDetail detail = health.detail(guard.viewer(ctx));
+    HealthReport report = detail.report();
+    Map<String, ServiceDetail> services = new TreeMap<>();
+    report
+        .dependencies()
+        .forEach(
+            (name, dependency) ->
+                services.put(
+                    name,
+                    new ServiceDetail(
+                        upOrDown(dependency.up()),
+                        dependency.critical(),
+                        dependency.detail(),
+                        detail.checkTimes().get(name).toNanos() / 1e6)));
+    ctx.status(status(report))
+        .json(
+            new DetailBody(
+                name(report),
+                services,
+                new UsageBody(detail.usageQueued(), detail.usageSpooled(), detail.usageLost())));
+  }
+
+  private static String upOrDown(boolean up) {
+    return up ? "up" : "down";
+  }
+
+  private static String name(HealthReport report) {
+    return report.status().name().toLowerCase(Locale.ROOT);
+  }
+
+  private static int status(HealthReport report) {
+    return switch (report.status()) {
+      case HEALTHY, DEGRADED -> 200;
+      case UNHEALTHY -> 503;
+    };
+  }
+}

@@ -1,0 +1,121 @@
+package io.bedrockgateway.adapter.metrics;
+
+import io.bedrockgateway.application.port.out.ModelRequestRecord;
+import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.cost.Usd;
+import io.bedrockgateway.domain.key.Principal;
+import io.bedrockgateway.domain.usage.UsageEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Locale;
+
+/**
+ * Model requests as the application saw them: outcome, latency, the gateway's overhead, time to
+ * first token, tokens and cost. Labelled by the model that served (never the name a caller sent,
+ * which would let callers make series at will) and, when enabled, by key id.
+ */
+final class ModelRequestMeters {
+  private static final String NO_MODEL = "none";
+  private static final double NANOS_PER_DOLLAR = 1e9;
+
+  private final boolean keyLabels;
+  private final Meter.MeterProvider<Counter> requests;
+  private final Meter.MeterProvider<Timer> latency;
+  private final Meter.MeterProvider<Timer> overhead;
+  private final Meter.MeterProvider<Timer> upstream;
+  private final Meter.MeterProvider<Timer> firstToken;
+  private final Meter.MeterProvider<Counter> tokens;
+  private final Meter.MeterProvider<Counter> cost;
+  private final Meter.MeterProvider<Counter> keyTokens;
+  private final Meter.MeterProvider<Counter> keyCost;
+  private final Meter.MeterProvider<Counter> denials;
+
+  ModelRequestMeters(MeterRegistry registry, MetricsSettings settings) {
+    this.keyLabels = settings.keyLabels();
+    this.requests =
+        Counter.builder("bedrock.gateway.requests")
+            .description("Model requests, by operation, serving model and outcome")
+            .withRegistry(registry);
+    this.latency =
+        Timer.builder("bedrock.gateway.request.duration")
+            .description("Model request latency, arrival to last byte, by operation")
+            .serviceLevelObjectives(Buckets.LATENCY)
+            .withRegistry(registry);
+    this.overhead =
+        Timer.builder("bedrock.gateway.overhead")
+            .description("The gateway's own time per model request: latency less upstream time")
+            .serviceLevelObjectives(Buckets.OVERHEAD)
+            .withRegistry(registry);
+    this.upstream =
+        Timer.builder("bedrock.gateway.upstream.duration")
+            .description("Time spent waiting on Bedrock per request, retries included, by model")
+            .serviceLevelObjectives(Buckets.LATENCY)
+            .withRegistry(registry);
+    this.firstToken =
+        Timer.builder("bedrock.gateway.time.to.first.token")
+            .description("Time from arrival to the first generated token of a stream, by model")
+            .serviceLevelObjectives(Buckets.LATENCY)
+            .withRegistry(registry);
+    this.tokens =
+        Counter.builder("bedrock.gateway.tokens")
+            .description("Tokens used, by model and type (input, output)")
+            .withRegistry(registry);
+    this.cost =
+        Counter.builder("bedrock.gateway.cost.usd")
+            .description("Cost in US dollars, by model")
+            .withRegistry(registry);
+    this.keyTokens =
+        Counter.builder("bedrock.gateway.key.tokens")
+            .description("Tokens used, by API key id and type (input, output)")
+            .withRegistry(registry);
+    this.keyCost =
+        Counter.builder("bedrock.gateway.key.cost.usd")
+            .description("Cost in US dollars, by API key id")
+            .withRegistry(registry);
+    this.denials =
+        Counter.builder("bedrock.gateway.rate.limit.denials")
+            .description("Requests refused by a limit of their key's plan, by limit")
+            .withRegistry(registry);
+  }
+
+  void record(ModelRequestRecord record) {
+    UsageEvent usage = record.usage();
+    String operation = usage.operation().wireName();
+    String model = usage.servedModel().map(ModelId::value).orElse(NO_MODEL);
+    requests
+        .withTags(
+            "operation",
+            operation,
+            "model",
+            model,
+            "outcome",
+            usage.outcome().name().toLowerCase(Locale.ROOT))
+        .increment();
+    latency.withTags("operation", operation).record(usage.latency());
+    overhead.withTags("operation", operation).record(record.overhead());
+    record.deniedBy().ifPresent(limit -> denials.withTags("limit", limit.wireName()).increment());
+    if (usage.servedModel().isEmpty()) {
+      return;
+    }
+    upstream.withTags("model", model).record(record.upstreamTime());
+    usage.timeToFirstToken().ifPresent(ttft -> firstToken.withTags("model", model).record(ttft));
+    tokens.withTags("model", model, "type", "input").increment(usage.usage().inputTokens());
+    tokens.withTags("model", model, "type", "output").increment(usage.usage().outputTokens());
+    usage.cost().ifPresent(usd -> cost.withTags("model", model).increment(dollars(usd)));
+    if (keyLabels) {
+      usage.principal().map(Principal::keyId).ifPresent(key -> perKey(key.value(), usage));
+    }
+  }
+
+  private static double dollars(Usd usd) {
+    return usd.nanos() / NANOS_PER_DOLLAR;
+  }
+
+  private void perKey(String keyId, UsageEvent usage) {
+    keyTokens.withTags("key_id", keyId, "type", "input").increment(usage.usage().inputTokens());
+    keyTokens.withTags("key_id", keyId, "type", "output").increment(usage.usage().outputTokens());
+    usage.cost().ifPresent(usd -> keyCost.withTags("key_id", keyId).increment(dollars(usd)));
+  }
+}

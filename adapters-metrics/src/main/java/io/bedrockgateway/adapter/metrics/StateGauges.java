@@ -1,0 +1,31 @@
+package io.bedrockgateway.adapter.metrics;
+
+import io.bedrockgateway.application.port.out.DependencyProbe;
+import io.bedrockgateway.application.port.out.UsageBacklog;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Set;
+
+/** Values read when scraped: each dependency's health and the usage ledger's backlog. */
+final class StateGauges {
+  private StateGauges() {}
+
+  static void register(MeterRegistry registry, Set<DependencyProbe> probes, UsageBacklog backlog) {
+    for (DependencyProbe probe : probes) {
+      Gauge.builder("bedrock.gateway.dependency.up", probe, p -> p.check().up() ? 1 : 0)
+          .description("1 while the dependency can serve, else 0")
+          .tag("dependency", probe.name())
+          .register(registry);
+    }
+    Gauge.builder("bedrock.gateway.usage.queue.events", backlog, UsageBacklog::queued)
+        .description("Usage events accepted and waiting to be written")
+        .register(registry);
+    Gauge.builder("bedrock.gateway.usage.spool.events", backlog, UsageBacklog::spooled)
+        .description("Usage events in the local spool, waiting for the store")
+        .register(registry);
+    FunctionCounter.builder("bedrock.gateway.usage.lost.events", backlog, UsageBacklog::lost)
+        .description("Usage events that could be neither written nor spooled")
+        .register(registry);
+  }
+}
