@@ -3,6 +3,10 @@ package io.bedrockgateway.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.bedrockgateway.adapter.mongo.MongoFixture;
 import io.bedrockgateway.emulator.EmulatedAnswer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,6 +15,7 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -19,6 +24,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +48,7 @@ class PackagedGatewayIT {
   @Test
   void theJarStartsWithTheEmulatorAndStreamsAnAnswerToTheDemoKey() throws Exception {
     int port = freePort();
-    gateway = startJar(port);
+    gateway = startJar(port, Map.of());
     BlockingQueue<String> output = drain(gateway);
 
     String key = awaitMatch(output, DEMO_KEY);
@@ -71,9 +77,10 @@ class PackagedGatewayIT {
   }
 
   @Test
-  void sigtermLetsARunningStreamFinishThenExitsCleanly() throws Exception {
+  void sigtermLetsARunningStreamFinishRecordsItsUsageThenExitsCleanly() throws Exception {
     int port = freePort();
-    gateway = startJar(port);
+    String usageStore = MongoFixture.shared().freshDatabaseUri();
+    gateway = startJar(port, Map.of("MONGODB_URI", usageStore));
     BlockingQueue<String> output = drain(gateway);
     String key = awaitMatch(output, DEMO_KEY);
     awaitMatch(output, LISTENING);
@@ -95,9 +102,24 @@ class PackagedGatewayIT {
         .isEqualTo(EmulatedAnswer.text(prompt, 40));
     assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(gateway.exitValue()).isZero();
+    try (MongoClient store = MongoClients.create(usageStore)) {
+      List<Document> usage =
+          store
+              .getDatabase(new ConnectionString(usageStore).getDatabase())
+              .getCollection("usage_events")
+              .find()
+              .into(new ArrayList<>());
+      assertThat(usage)
+          .singleElement()
+          .satisfies(
+              event -> {
+                assertThat(event.getString("outcome")).isEqualTo("succeeded");
+                assertThat(event.toJson()).doesNotContain(key);
+              });
+    }
   }
 
-  private static Process startJar(int port) throws IOException {
+  private static Process startJar(int port, Map<String, String> environment) throws IOException {
     Path jar = Path.of(System.getProperty("gateway.jar", "target/bedrock-gateway.jar"));
     assertThat(jar).exists();
     ProcessBuilder command =
@@ -109,6 +131,7 @@ class PackagedGatewayIT {
             .redirectErrorStream(true);
     command.environment().keySet().removeIf(name -> !name.equals("PATH") && !name.equals("HOME"));
     command.environment().put("PORT", Integer.toString(port));
+    command.environment().putAll(environment);
     return command.start();
   }
 
