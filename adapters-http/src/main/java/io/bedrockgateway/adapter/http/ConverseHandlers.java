@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bedrockgateway.application.port.in.ConverseCommand;
 import io.bedrockgateway.application.port.in.ConverseResult;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
-import io.bedrockgateway.application.port.in.RecordRejectionUseCase;
-import io.bedrockgateway.application.port.in.RejectedRequest;
 import io.bedrockgateway.domain.error.ClientCancelled;
 import io.bedrockgateway.domain.error.GatewayException;
 import io.bedrockgateway.domain.usage.Operation;
@@ -22,14 +20,14 @@ final class ConverseHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(ConverseHandlers.class);
 
   private final ConverseUseCase converse;
-  private final RecordRejectionUseCase rejections;
+  private final RejectionRecorder rejections;
   private final ConverseCommandReader commands;
   private final ObjectMapper json;
   private final Clock clock;
 
   ConverseHandlers(
       ConverseUseCase converse,
-      RecordRejectionUseCase rejections,
+      RejectionRecorder rejections,
       ConverseCommandReader commands,
       ObjectMapper json,
       Clock clock) {
@@ -76,18 +74,7 @@ final class ConverseHandlers {
     }
   }
 
-  /** Reads the command; a request refused here is recorded, as the use case records its own. */
   private ConverseCommand read(Context ctx, Operation operation) {
-    try {
-      return commands.read(ctx);
-    } catch (GatewayException rejected) {
-      rejections.record(
-          new RejectedRequest(
-              ConverseCommandReader.keyIfAny(ctx),
-              operation,
-              commands.requestContext(ctx),
-              rejected));
-      throw rejected;
-    }
+    return rejections.commandOrRecord(ctx, operation, () -> commands.read(ctx));
   }
 }

@@ -10,6 +10,7 @@ import io.bedrockgateway.domain.embedding.EmbeddingResult;
 import io.bedrockgateway.domain.embedding.ImageEmbeddingRequest;
 import io.bedrockgateway.domain.embedding.TextEmbeddingRequest;
 import io.bedrockgateway.domain.error.InvalidRequest;
+import io.bedrockgateway.domain.usage.Operation;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.List;
@@ -22,50 +23,46 @@ final class EmbeddingHandlers {
   private final EmbedUseCase embed;
   private final JsonBodyReader bodies;
   private final RequestFacts facts;
+  private final RejectionRecorder rejections;
   private final Clock clock;
 
-  EmbeddingHandlers(EmbedUseCase embed, JsonBodyReader bodies, RequestFacts facts, Clock clock) {
+  EmbeddingHandlers(
+      EmbedUseCase embed,
+      JsonBodyReader bodies,
+      RequestFacts facts,
+      RejectionRecorder rejections,
+      Clock clock) {
     this.embed = embed;
     this.bodies = bodies;
     this.facts = facts;
+    this.rejections = rejections;
     this.clock = clock;
   }
 
   void text(Context ctx) {
+    EmbedCommand<TextEmbeddingRequest> command =
+        rejections.commandOrRecord(ctx, Operation.EMBED_TEXT, () -> textCommand(ctx));
+    respond(ctx, embed.embedText(command), this::single);
+  }
+
+  private EmbedCommand<TextEmbeddingRequest> textCommand(Context ctx) {
     EmbeddingJson.TextRequest body = bodies.read(ctx, EmbeddingJson.TextRequest.class);
     if (body.text() == null || body.text().isBlank()) {
       throw new InvalidRequest("text: is required and must not be blank");
     }
-    EmbedResult result =
-        embed.embedText(
-            textCommand(
-                ctx,
-                List.of(body.text()),
-                body.modelId(),
-                body.dimensions(),
-                body.normalize(),
-                body.inputType()));
-    respond(ctx, result, this::single);
+    return textCommand(
+        ctx,
+        List.of(body.text()),
+        body.modelId(),
+        body.dimensions(),
+        body.normalize(),
+        body.inputType());
   }
 
   void batch(Context ctx) {
-    EmbeddingJson.BatchRequest body = bodies.read(ctx, EmbeddingJson.BatchRequest.class);
-    if (body.texts() == null) {
-      throw new InvalidRequest("texts: is required");
-    }
-    if (body.texts().contains(null)) {
-      throw new InvalidRequest(
-          "texts[" + body.texts().indexOf(null) + "]: must be a string, not null");
-    }
-    EmbedResult result =
-        embed.embedTexts(
-            textCommand(
-                ctx,
-                body.texts(),
-                body.modelId(),
-                body.dimensions(),
-                body.normalize(),
-                body.inputType()));
+    EmbedCommand<TextEmbeddingRequest> command =
+        rejections.commandOrRecord(ctx, Operation.EMBED_TEXT_BATCH, () -> batchCommand(ctx));
+    EmbedResult result = embed.embedTexts(command);
     respond(
         ctx,
         result,
@@ -76,6 +73,19 @@ final class EmbeddingHandlers {
                 embeddings.embeddings().size(),
                 embeddings.inputTokens(),
                 timestamp()));
+  }
+
+  private EmbedCommand<TextEmbeddingRequest> batchCommand(Context ctx) {
+    EmbeddingJson.BatchRequest body = bodies.read(ctx, EmbeddingJson.BatchRequest.class);
+    if (body.texts() == null) {
+      throw new InvalidRequest("texts: is required");
+    }
+    if (body.texts().contains(null)) {
+      throw new InvalidRequest(
+          "texts[" + body.texts().indexOf(null) + "]: must be a string, not null");
+    }
+    return textCommand(
+        ctx, body.texts(), body.modelId(), body.dimensions(), body.normalize(), body.inputType());
   }
 
   private EmbedCommand<TextEmbeddingRequest> textCommand(
@@ -99,6 +109,12 @@ final class EmbeddingHandlers {
   }
 
   void image(Context ctx) {
+    EmbedCommand<ImageEmbeddingRequest> command =
+        rejections.commandOrRecord(ctx, Operation.EMBED_IMAGE, () -> imageCommand(ctx));
+    respond(ctx, embed.embedImage(command), this::single);
+  }
+
+  private EmbedCommand<ImageEmbeddingRequest> imageCommand(Context ctx) {
     EmbeddingJson.ImageRequest body = bodies.read(ctx, EmbeddingJson.ImageRequest.class);
     ImageEmbeddingRequest request =
         ContentBlockReader.at(
@@ -108,14 +124,8 @@ final class EmbeddingHandlers {
                     ContentBlockReader.decode("image_base64", body.imageBase64()),
                     Optional.ofNullable(body.text()),
                     dimensions(body.dimensions())));
-    EmbedResult result =
-        embed.embedImage(
-            new EmbedCommand<>(
-                ApiKeyHeaders.from(ctx),
-                RequestFacts.model(body.modelId()),
-                request,
-                facts.context(ctx)));
-    respond(ctx, result, this::single);
+    return new EmbedCommand<>(
+        ApiKeyHeaders.from(ctx), RequestFacts.model(body.modelId()), request, facts.context(ctx));
   }
 
   private EmbeddingJson.Embedding single(EmbeddingResult embeddings) {

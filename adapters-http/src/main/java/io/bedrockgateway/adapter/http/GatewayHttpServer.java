@@ -31,15 +31,17 @@ public final class GatewayHttpServer {
     ObjectMapper json = GatewayJson.newMapper();
     JsonBodyReader bodies = new JsonBodyReader(json, settings.maxRequestBytes());
     RequestFacts facts = new RequestFacts(new ClientAddressResolver(settings.trustedProxies()));
+    RejectionRecorder rejections = new RejectionRecorder(useCases.rejections(), facts);
     ConverseHandlers converseHandlers =
         new ConverseHandlers(
             useCases.converse(),
-            useCases.rejections(),
+            rejections,
             new ConverseCommandReader(bodies, new ChatRequestMapper(), facts),
             json,
             clock);
-    EmbeddingHandlers embeddings = new EmbeddingHandlers(useCases.embed(), bodies, facts, clock);
-    ImageHandler images = new ImageHandler(useCases.images(), bodies, facts, clock);
+    EmbeddingHandlers embeddings =
+        new EmbeddingHandlers(useCases.embed(), bodies, facts, rejections, clock);
+    ImageHandler images = new ImageHandler(useCases.images(), bodies, facts, rejections, clock);
     ModelsHandler models = new ModelsHandler(useCases.models());
     AdminGuard admin = new AdminGuard(settings.adminToken());
     HealthHandlers health = new HealthHandlers(useCases.health(), admin);

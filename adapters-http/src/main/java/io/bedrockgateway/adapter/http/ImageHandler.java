@@ -6,6 +6,7 @@ import io.bedrockgateway.application.port.in.GenerateImageUseCase;
 import io.bedrockgateway.domain.error.InvalidRequest;
 import io.bedrockgateway.domain.image.ImageQuality;
 import io.bedrockgateway.domain.image.ImageRequest;
+import io.bedrockgateway.domain.usage.Operation;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Clock;
@@ -19,18 +20,43 @@ final class ImageHandler implements Handler {
   private final GenerateImageUseCase images;
   private final JsonBodyReader bodies;
   private final RequestFacts facts;
+  private final RejectionRecorder rejections;
   private final Clock clock;
 
   ImageHandler(
-      GenerateImageUseCase images, JsonBodyReader bodies, RequestFacts facts, Clock clock) {
+      GenerateImageUseCase images,
+      JsonBodyReader bodies,
+      RequestFacts facts,
+      RejectionRecorder rejections,
+      Clock clock) {
     this.images = images;
     this.bodies = bodies;
     this.facts = facts;
+    this.rejections = rejections;
     this.clock = clock;
   }
 
   @Override
   public void handle(Context ctx) {
+    GenerateImageCommand command =
+        rejections.commandOrRecord(ctx, Operation.GENERATE_IMAGE, () -> command(ctx));
+    GenerateImageResult result = images.generate(command);
+    result.rateLimit().ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
+    GatewayHeaders.servedModel(ctx, result.images().servedModel());
+    GatewayHeaders.overhead(ctx, result.upstreamTime(), clock);
+    List<String> encoded =
+        result.images().images().stream()
+            .map(image -> Base64.getEncoder().encodeToString(image.bytes()))
+            .toList();
+    ctx.json(
+        new ImageJson.Response(
+            encoded.getFirst(),
+            encoded,
+            result.images().servedModel().value(),
+            clock.instant().toString()));
+  }
+
+  private GenerateImageCommand command(Context ctx) {
     ImageJson.Request body = bodies.read(ctx, ImageJson.Request.class);
     if (body.prompt() == null) {
       throw new InvalidRequest("prompt: is required");
@@ -55,25 +81,7 @@ final class ImageHandler implements Handler {
                     quality,
                     Optional.ofNullable(body.seed()),
                     Objects.requireNonNullElse(body.numberOfImages(), 1)));
-    GenerateImageResult result =
-        images.generate(
-            new GenerateImageCommand(
-                ApiKeyHeaders.from(ctx),
-                RequestFacts.model(body.modelId()),
-                request,
-                facts.context(ctx)));
-    result.rateLimit().ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
-    GatewayHeaders.servedModel(ctx, result.images().servedModel());
-    GatewayHeaders.overhead(ctx, result.upstreamTime(), clock);
-    List<String> encoded =
-        result.images().images().stream()
-            .map(image -> Base64.getEncoder().encodeToString(image.bytes()))
-            .toList();
-    ctx.json(
-        new ImageJson.Response(
-            encoded.getFirst(),
-            encoded,
-            result.images().servedModel().value(),
-            clock.instant().toString()));
+    return new GenerateImageCommand(
+        ApiKeyHeaders.from(ctx), RequestFacts.model(body.modelId()), request, facts.context(ctx));
   }
 }

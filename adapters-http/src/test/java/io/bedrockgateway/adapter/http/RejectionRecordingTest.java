@@ -12,6 +12,8 @@ import io.bedrockgateway.domain.usage.Operation;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Requests refused before the use case are reported, so that the ledger holds every request. */
 class RejectionRecordingTest {
@@ -47,6 +49,31 @@ class RejectionRecordingTest {
         .extracting(rejected -> rejected.reason().kind())
         .containsExactly(new PayloadTooLarge(1).kind(), "invalid_api_key");
     assertThat(server.rejections).allSatisfy(rejected -> assertThat(rejected.apiKey()).isEmpty());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/api/v1/embeddings/text | {\"text\": \"\"} | EMBED_TEXT",
+        "/api/v1/bedrock/embeddings/text/batch | {\"texts\": [\"a\", null]} | EMBED_TEXT_BATCH",
+        "/api/v1/embeddings/image | {\"image_base64\": \"not base64!\"} | EMBED_IMAGE",
+        "/api/v1/bedrock/images/generate | {\"prompt\": \"x\", \"quality\": \"ultra\"} | GENERATE_IMAGE"
+      })
+  void invalidEmbeddingAndImageBodiesAreRecordedWithTheirOperation(
+      String path, String body, Operation operation) {
+    HttpResponse<String> response = server.send(server.post(path, body).header("X-API-Key", KEY));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(server.rejections)
+        .singleElement()
+        .satisfies(
+            rejected -> {
+              assertThat(rejected.operation()).isEqualTo(operation);
+              assertThat(rejected.reason()).isInstanceOf(InvalidRequest.class);
+              assertThat(rejected.apiKey())
+                  .hasValueSatisfying(key -> assertThat(key.value()).isEqualTo(KEY));
+            });
   }
 
   @Test

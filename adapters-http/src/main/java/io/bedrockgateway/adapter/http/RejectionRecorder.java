@@ -1,0 +1,45 @@
+package io.bedrockgateway.adapter.http;
+
+import io.bedrockgateway.application.port.in.RecordRejectionUseCase;
+import io.bedrockgateway.application.port.in.RejectedRequest;
+import io.bedrockgateway.domain.error.GatewayException;
+import io.bedrockgateway.domain.error.Unauthorized;
+import io.bedrockgateway.domain.key.ApiKeySecret;
+import io.bedrockgateway.domain.usage.Operation;
+import io.javalin.http.Context;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Builds a use case's command from a request, and records the request when building it fails
+ * (malformed or invalid body, body too large), so that the ledger holds every request: what the use
+ * case itself refuses, it records itself.
+ */
+final class RejectionRecorder {
+  private final RecordRejectionUseCase rejections;
+  private final RequestFacts facts;
+
+  RejectionRecorder(RecordRejectionUseCase rejections, RequestFacts facts) {
+    this.rejections = rejections;
+    this.facts = facts;
+  }
+
+  <T> T commandOrRecord(Context ctx, Operation operation, Supplier<T> command) {
+    try {
+      return command.get();
+    } catch (GatewayException rejected) {
+      rejections.record(
+          new RejectedRequest(keyIfAny(ctx), operation, facts.context(ctx), rejected));
+      throw rejected;
+    }
+  }
+
+  /** The key the request carries, if it carries one that can be a key. */
+  private static Optional<ApiKeySecret> keyIfAny(Context ctx) {
+    try {
+      return ApiKeyHeaders.from(ctx);
+    } catch (Unauthorized malformed) {
+      return Optional.empty();
+    }
+  }
+}
