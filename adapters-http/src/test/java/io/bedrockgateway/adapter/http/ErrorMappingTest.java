@@ -61,10 +61,6 @@ class ErrorMappingTest {
         Arguments.of(
             new DependencyUnavailable("limits cannot be checked"), 503, "Service unavailable"),
         Arguments.of(new NotFound("no such key"), 404, "Not Found"),
-        Arguments.of(
-            new DependencyUnavailable("key store down", new IOException("refused")),
-            503,
-            "Service unavailable"),
         Arguments.of(new ClientCancelled(new IOException("gone")), 499, "Client closed request"));
   }
 

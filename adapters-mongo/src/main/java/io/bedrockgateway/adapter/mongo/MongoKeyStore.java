@@ -75,7 +75,7 @@ final class MongoKeyStore implements KeyStore {
       return operation.get();
     } catch (MongoException failure) {
       LOG.warn("The key store (MongoDB) failed: {}", failure.getMessage());
-      throw new DependencyUnavailable("The key store is unavailable; retry shortly.", failure);
+      throw new DependencyUnavailable("The key store is unavailable; retry shortly.");
     }
   }
 }

@@ -122,8 +122,9 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
     try {
       return reports.report(query);
     } catch (MongoException unreachable) {
-      throw new DependencyUnavailable(
-          "The usage store is unavailable; retry shortly.", unreachable);
+      // The driver's exception stays here: only the gateway's own errors cross the port.
+      LOG.warn("The usage store (MongoDB) failed a report: {}", unreachable.getMessage());
+      throw new DependencyUnavailable("The usage store is unavailable; retry shortly.");
     }
   }
 

@@ -79,19 +79,4 @@ public record GatewayConfig(
         mongo,
         metrics);
   }
-
-  public GatewayConfig withHttp(HttpSettings settings) {
-    return new GatewayConfig(
-        settings,
-        bedrock,
-        apiKeys,
-        plans,
-        limits,
-        defaults,
-        catalog,
-        prices,
-        reservedOutputTokens,
-        mongo,
-        metrics);
-  }
 }

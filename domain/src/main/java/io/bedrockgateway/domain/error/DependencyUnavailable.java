@@ -10,10 +10,6 @@ public final class DependencyUnavailable extends GatewayException {
     super(detail);
   }
 
-  public DependencyUnavailable(String detail, Throwable cause) {
-    super(detail, cause);
-  }
-
   @Override
   public String kind() {
     return "dependency_unavailable";
