@@ -25,52 +25,31 @@ import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.error.ClientCancelled;
 import io.bedrockgateway.domain.error.UpstreamThrottled;
 import io.bedrockgateway.domain.error.UpstreamTimeout;
-import io.bedrockgateway.emulator.BedrockEmulator;
 import io.bedrockgateway.emulator.EmulatedAnswer;
 import io.bedrockgateway.emulator.EmulatedUsage;
-import io.bedrockgateway.emulator.EmulatorSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConverseStreamTest {
   private static final RecordingUpstream UPSTREAM = new RecordingUpstream();
 
   private static final Duration PROMPTLY = Duration.ofSeconds(5);
 
-  private static BedrockEmulator emulator;
-  private static BedrockModelInvoker invoker;
+  @RegisterExtension static final EmulatedBedrock BEDROCK = new EmulatedBedrock(UPSTREAM);
 
   private final List<ChatStreamEvent> received = new CopyOnWriteArrayList<>();
-
-  @BeforeAll
-  static void start() {
-    emulator = BedrockEmulator.start(EmulatorSettings.onFreePort());
-    invoker = BedrockModelInvoker.create(settings(emulator.endpoint()), UPSTREAM);
-  }
-
-  @AfterAll
-  static void stop() {
-    invoker.close();
-    emulator.close();
-  }
-
-  @BeforeEach
-  void forgetEarlierRequests() {
-    emulator.clearRecordedRequests();
-  }
 
   @Test
   void deliversTheEventsInOrderAndSumsUpTheStream() {
     String prompt = "Tell me about light. [emulator:tokens=5]";
 
-    StreamSummary summary = invoker.converseStream(NOVA_ROUTE, ask(prompt), received::add);
+    StreamSummary summary =
+        BEDROCK.invoker().converseStream(NOVA_ROUTE, ask(prompt), received::add);
 
     List<String> tokens = EmulatedAnswer.tokens(prompt, 5);
     TokenUsage usage = new TokenUsage(EmulatedUsage.inputTokens(List.of(prompt)), 5);
@@ -95,7 +74,7 @@ class ConverseStreamTest {
   void streamsTheEmulatorsDeterministicAnswer() {
     String prompt = "Describe the sea at night.";
 
-    invoker.converseStream(NOVA_ROUTE, ask(prompt), received::add);
+    BEDROCK.invoker().converseStream(NOVA_ROUTE, ask(prompt), received::add);
 
     assertThat(text(received)).isEqualTo(EmulatedAnswer.text(prompt));
   }
@@ -103,14 +82,16 @@ class ConverseStreamTest {
   @Test
   void acceptsAnInferenceProfileArnAsModelId() {
     StreamSummary summary =
-        invoker.converseStream(
-            ModelRoute.direct(INFERENCE_PROFILE_ARN),
-            ask(INFERENCE_PROFILE_ARN, "Hello"),
-            received::add);
+        BEDROCK
+            .invoker()
+            .converseStream(
+                ModelRoute.direct(INFERENCE_PROFILE_ARN),
+                ask(INFERENCE_PROFILE_ARN, "Hello"),
+                received::add);
 
     assertThat(summary.servedModel()).isEqualTo(INFERENCE_PROFILE_ARN);
     assertThat(text(received)).isEqualTo(EmulatedAnswer.text("Hello"));
-    assertThat(emulator.recordedRequests().getFirst().modelId())
+    assertThat(BEDROCK.emulator().recordedRequests().getFirst().modelId())
         .isEqualTo(INFERENCE_PROFILE_ARN.value());
   }
 
@@ -118,13 +99,14 @@ class ConverseStreamTest {
   void anExceptionFrameAfterSomeTextIsNotRetriedSoNoTextIsRepeated() {
     String prompt = "[emulator:fail-after=3] [emulator:fail-type=throttlingException]";
 
-    assertThatThrownBy(() -> invoker.converseStream(NOVA_ROUTE, ask(prompt), received::add))
+    assertThatThrownBy(
+            () -> BEDROCK.invoker().converseStream(NOVA_ROUTE, ask(prompt), received::add))
         .isInstanceOf(UpstreamThrottled.class);
 
     assertThat(deltas(received))
         .extracting(TextDelta::text)
         .containsExactlyElementsOf(EmulatedAnswer.tokens(prompt, 3));
-    assertThat(emulator.recordedRequests()).hasSize(1);
+    assertThat(BEDROCK.emulator().recordedRequests()).hasSize(1);
   }
 
   @Test
@@ -134,7 +116,8 @@ class ConverseStreamTest {
       String prompt =
           "[emulator:fail-after=" + attempt % 3 + "] [emulator:fail-type=throttlingException]";
 
-      assertThatThrownBy(() -> invoker.converseStream(NOVA_ROUTE, ask(prompt), event -> {}))
+      assertThatThrownBy(
+              () -> BEDROCK.invoker().converseStream(NOVA_ROUTE, ask(prompt), event -> {}))
           .isInstanceOf(UpstreamThrottled.class);
     }
   }
@@ -144,7 +127,7 @@ class ConverseStreamTest {
     try (BedrockModelInvoker impatient =
         BedrockModelInvoker.create(
             settings(
-                emulator.endpoint(),
+                BEDROCK.emulator().endpoint(),
                 Duration.ofMillis(300),
                 BedrockSettings.DEFAULT_MAX_CONCURRENCY),
             UPSTREAM)) {
@@ -166,7 +149,7 @@ class ConverseStreamTest {
     ClientCancelled clientWentAway = new ClientCancelled(null);
     try (BedrockModelInvoker oneConnection =
         BedrockModelInvoker.create(
-            settings(emulator.endpoint(), BedrockSettings.DEFAULT_STREAM_IDLE_TIMEOUT, 1),
+            settings(BEDROCK.emulator().endpoint(), BedrockSettings.DEFAULT_STREAM_IDLE_TIMEOUT, 1),
             UPSTREAM)) {
 
       assertTimeoutPreemptively(
@@ -203,14 +186,16 @@ class ConverseStreamTest {
             .start(
                 () -> {
                   try {
-                    invoker.converseStream(
-                        NOVA_ROUTE,
-                        ask("[emulator:tokens=100] [emulator:token-delay-ms=100]"),
-                        event -> {
-                          if (event instanceof TextDelta) {
-                            firstDelta.countDown();
-                          }
-                        });
+                    BEDROCK
+                        .invoker()
+                        .converseStream(
+                            NOVA_ROUTE,
+                            ask("[emulator:tokens=100] [emulator:token-delay-ms=100]"),
+                            event -> {
+                              if (event instanceof TextDelta) {
+                                firstDelta.countDown();
+                              }
+                            });
                   } catch (RuntimeException e) {
                     thrown.set(e);
                     stillInterrupted.set(Thread.currentThread().isInterrupted());

@@ -18,49 +18,27 @@ import io.bedrockgateway.domain.chat.StopReason;
 import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.error.UpstreamTimeout;
-import io.bedrockgateway.emulator.BedrockEmulator;
 import io.bedrockgateway.emulator.EmulatedAnswer;
 import io.bedrockgateway.emulator.EmulatedUsage;
-import io.bedrockgateway.emulator.EmulatorSettings;
 import io.bedrockgateway.emulator.RecordedRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConverseTest {
   private static final RecordingUpstream UPSTREAM = new RecordingUpstream();
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static BedrockEmulator emulator;
-  private static BedrockModelInvoker invoker;
-
-  @BeforeAll
-  static void start() {
-    emulator = BedrockEmulator.start(EmulatorSettings.onFreePort());
-    invoker = BedrockModelInvoker.create(settings(emulator.endpoint()), UPSTREAM);
-  }
-
-  @AfterAll
-  static void stop() {
-    invoker.close();
-    emulator.close();
-  }
-
-  @BeforeEach
-  void forgetEarlierRequests() {
-    emulator.clearRecordedRequests();
-  }
+  @RegisterExtension static final EmulatedBedrock BEDROCK = new EmulatedBedrock(UPSTREAM);
 
   @Test
   void returnsTheAnswerTextAndUsage() {
     String prompt = "What is a river? [emulator:tokens=7]";
 
-    ChatResponse response = invoker.converse(NOVA_ROUTE, ask(prompt));
+    ChatResponse response = BEDROCK.invoker().converse(NOVA_ROUTE, ask(prompt));
 
     assertThat(response.message().role()).isEqualTo(Role.ASSISTANT);
     assertThat(response.message().content())
@@ -75,12 +53,13 @@ class ConverseTest {
   void signsWithStaticCredentialsWhenTheSettingsCarryThem() {
     try (BedrockModelInvoker withStaticKeys =
         BedrockModelInvoker.create(
-            settings(emulator.endpoint()).withStaticCredentials("AKIDSTATIC", "static-secret"),
+            settings(BEDROCK.emulator().endpoint())
+                .withStaticCredentials("AKIDSTATIC", "static-secret"),
             UPSTREAM)) {
       withStaticKeys.converse(NOVA_ROUTE, ask("Hello"));
     }
 
-    RecordedRequest sent = emulator.recordedRequests().getLast();
+    RecordedRequest sent = BEDROCK.emulator().recordedRequests().getLast();
     assertThat(sent.header("Authorization"))
         .hasValueSatisfying(
             authorization ->
@@ -91,7 +70,7 @@ class ConverseTest {
 
   @Test
   void sendsPlainTextAsTextBlocksAndLeavesOutWhatTheRequestDoesNotSet() throws Exception {
-    invoker.converse(NOVA_ROUTE, ask("Hello"));
+    BEDROCK.invoker().converse(NOVA_ROUTE, ask("Hello"));
 
     JsonNode body = lastRequestBody();
     assertThat(body.get("messages"))
@@ -114,7 +93,7 @@ class ConverseTest {
             new InferenceParameters(
                 Optional.of(50), Optional.of(0.5), Optional.empty(), List.of()));
 
-    ChatResponse response = invoker.converse(NOVA_ROUTE, request);
+    ChatResponse response = BEDROCK.invoker().converse(NOVA_ROUTE, request);
 
     JsonNode body = lastRequestBody();
     assertThat(body.get("system"))
@@ -138,7 +117,7 @@ class ConverseTest {
             new InferenceParameters(
                 Optional.of(3), Optional.empty(), Optional.of(0.9), List.of("STOP")));
 
-    ChatResponse response = invoker.converse(NOVA_ROUTE, request);
+    ChatResponse response = BEDROCK.invoker().converse(NOVA_ROUTE, request);
 
     assertThat(lastRequestBody().get("inferenceConfig"))
         .isEqualTo(JSON.readTree("{\"maxTokens\":3,\"topP\":0.9,\"stopSequences\":[\"STOP\"]}"));
@@ -150,7 +129,7 @@ class ConverseTest {
   void aSlowAnswerTimesOutAfterTheRequestTimeout() {
     BedrockSettings impatient =
         new BedrockSettings(
-            Optional.of(emulator.endpoint()),
+            Optional.of(BEDROCK.emulator().endpoint()),
             "us-east-1",
             BedrockSettings.DEFAULT_CONNECT_TIMEOUT,
             BedrockSettings.DEFAULT_STREAM_IDLE_TIMEOUT,
@@ -165,7 +144,7 @@ class ConverseTest {
   }
 
   private static JsonNode lastRequestBody() throws Exception {
-    List<RecordedRequest> requests = emulator.recordedRequests();
+    List<RecordedRequest> requests = BEDROCK.emulator().recordedRequests();
     assertThat(requests).hasSize(1);
     return JSON.readTree(requests.getFirst().body());
   }

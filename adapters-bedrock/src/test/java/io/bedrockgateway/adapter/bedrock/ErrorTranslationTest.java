@@ -20,8 +20,6 @@ import io.bedrockgateway.domain.error.UpstreamRejected;
 import io.bedrockgateway.domain.error.UpstreamThrottled;
 import io.bedrockgateway.domain.error.UpstreamTimeout;
 import io.bedrockgateway.domain.error.UpstreamUnavailable;
-import io.bedrockgateway.emulator.BedrockEmulator;
-import io.bedrockgateway.emulator.EmulatorSettings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,8 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -54,25 +51,12 @@ class ErrorTranslationTest {
     }
   }
 
-  private static BedrockEmulator emulator;
-  private static BedrockModelInvoker invoker;
-
-  @BeforeAll
-  static void start() {
-    emulator = BedrockEmulator.start(EmulatorSettings.onFreePort());
-    invoker = BedrockModelInvoker.create(settings(emulator.endpoint()), UPSTREAM);
-  }
-
-  @AfterAll
-  static void stop() {
-    invoker.close();
-    emulator.close();
-  }
+  @RegisterExtension static final EmulatedBedrock BEDROCK = new EmulatedBedrock(UPSTREAM);
 
   @ParameterizedTest
   @EnumSource(Operation.class)
   void throttlingBecomesUpstreamThrottledWithARetryDelay(Operation operation) {
-    Throwable failure = operation.failureOf(invoker, ask("[emulator:throttle]"));
+    Throwable failure = operation.failureOf(BEDROCK.invoker(), ask("[emulator:throttle]"));
 
     assertThat(failure).isInstanceOf(UpstreamThrottled.class).hasNoCause();
     assertThat(((UpstreamThrottled) failure).retryAfter()).isEqualTo(Duration.ofSeconds(1));
@@ -82,7 +66,7 @@ class ErrorTranslationTest {
   @ParameterizedTest
   @EnumSource(Operation.class)
   void internalServerErrorBecomesUpstreamFailed(Operation operation) {
-    assertThat(operation.failureOf(invoker, ask("[emulator:error=500]")))
+    assertThat(operation.failureOf(BEDROCK.invoker(), ask("[emulator:error=500]")))
         .isInstanceOf(UpstreamFailed.class)
         .hasNoCause();
   }
@@ -90,21 +74,21 @@ class ErrorTranslationTest {
   @ParameterizedTest
   @EnumSource(Operation.class)
   void serviceUnavailableBecomesUpstreamUnavailable(Operation operation) {
-    assertThat(operation.failureOf(invoker, ask("[emulator:unavailable]")))
+    assertThat(operation.failureOf(BEDROCK.invoker(), ask("[emulator:unavailable]")))
         .isInstanceOf(UpstreamUnavailable.class);
   }
 
   @ParameterizedTest
   @EnumSource(Operation.class)
   void modelTimeoutBecomesUpstreamTimeout(Operation operation) {
-    assertThat(operation.failureOf(invoker, ask("[emulator:model-timeout]")))
+    assertThat(operation.failureOf(BEDROCK.invoker(), ask("[emulator:model-timeout]")))
         .isInstanceOf(UpstreamTimeout.class);
   }
 
   @ParameterizedTest
   @EnumSource(Operation.class)
   void aModelErrorBecomesUpstreamFailed(Operation operation) {
-    assertThat(operation.failureOf(invoker, ask("[emulator:error=424]")))
+    assertThat(operation.failureOf(BEDROCK.invoker(), ask("[emulator:error=424]")))
         .isInstanceOf(UpstreamFailed.class);
   }
 
@@ -118,7 +102,7 @@ class ErrorTranslationTest {
             List.of(),
             InferenceParameters.DEFAULTS);
 
-    assertThat(operation.failureOf(invoker, startsWithAssistant))
+    assertThat(operation.failureOf(BEDROCK.invoker(), startsWithAssistant))
         .isInstanceOf(UpstreamRejected.class)
         .hasMessageStartingWith("A conversation must start with a user message.");
   }
@@ -126,7 +110,7 @@ class ErrorTranslationTest {
   @ParameterizedTest
   @EnumSource(Operation.class)
   void anUnknownModelBecomesUnknownModelNamingTheModel(Operation operation) {
-    assertThat(operation.failureOf(invoker, ask("[emulator:error=404]")))
+    assertThat(operation.failureOf(BEDROCK.invoker(), ask("[emulator:error=404]")))
         .isInstanceOf(UnknownModel.class)
         .hasMessageContaining(NOVA_LITE.value());
   }
@@ -134,14 +118,17 @@ class ErrorTranslationTest {
   @ParameterizedTest
   @EnumSource(Operation.class)
   void aModelNotReadyBecomesUpstreamUnavailable(Operation operation) {
-    assertThat(operation.failureOf(invoker, ask("[emulator:error=ModelNotReadyException]")))
+    assertThat(
+            operation.failureOf(BEDROCK.invoker(), ask("[emulator:error=ModelNotReadyException]")))
         .isInstanceOf(UpstreamUnavailable.class);
   }
 
   @ParameterizedTest
   @EnumSource(Operation.class)
   void anExhaustedServiceQuotaBecomesUpstreamThrottled(Operation operation) {
-    assertThat(operation.failureOf(invoker, ask("[emulator:error=ServiceQuotaExceededException]")))
+    assertThat(
+            operation.failureOf(
+                BEDROCK.invoker(), ask("[emulator:error=ServiceQuotaExceededException]")))
         .isInstanceOf(UpstreamThrottled.class);
   }
 
@@ -155,9 +142,9 @@ class ErrorTranslationTest {
         catchThrowable(
             () -> {
               if (operation == Operation.CONVERSE) {
-                invoker.converse(bare, request);
+                BEDROCK.invoker().converse(bare, request);
               } else {
-                invoker.converseStream(bare, request, event -> {});
+                BEDROCK.invoker().converseStream(bare, request, event -> {});
               }
             });
 
@@ -169,7 +156,7 @@ class ErrorTranslationTest {
   @ParameterizedTest
   @EnumSource(Operation.class)
   void accessDeniedTellsTheOperatorWhatPermissionIsMissing(Operation operation) {
-    assertThat(operation.failureOf(invoker, ask("[emulator:error=403]")))
+    assertThat(operation.failureOf(BEDROCK.invoker(), ask("[emulator:error=403]")))
         .isInstanceOf(UpstreamFailed.class)
         .hasMessageContaining("bedrock:InvokeModel")
         .hasMessageContaining(NOVA_LITE.value());
@@ -198,7 +185,7 @@ class ErrorTranslationTest {
   void exceptionFramesInTheStreamAreTranslatedToo(String exceptionType, String expectedKind) {
     String prompt = "[emulator:fail-after=1] [emulator:fail-type=" + exceptionType + "]";
 
-    Throwable failure = Operation.CONVERSE_STREAM.failureOf(invoker, ask(prompt));
+    Throwable failure = Operation.CONVERSE_STREAM.failureOf(BEDROCK.invoker(), ask(prompt));
 
     assertThat(failure).isInstanceOf(GatewayException.class).hasNoCause();
     assertThat(failure.getClass().getSimpleName()).isEqualTo(expectedKind);
