@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import io.bedrockgateway.application.port.in.AuthenticateUseCase;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
 import io.bedrockgateway.application.port.in.EmbedUseCase;
 import io.bedrockgateway.application.port.in.GenerateImageUseCase;
@@ -20,6 +21,7 @@ import io.bedrockgateway.application.port.out.ModelInvoker;
 import io.bedrockgateway.application.port.out.QuotaCounter;
 import io.bedrockgateway.application.port.out.UsageBacklog;
 import io.bedrockgateway.application.port.out.UsageLedger;
+import io.bedrockgateway.application.service.AuthenticateService;
 import io.bedrockgateway.application.service.ConverseService;
 import io.bedrockgateway.application.service.ConverseSettings;
 import io.bedrockgateway.application.service.EmbedService;
@@ -64,14 +66,14 @@ final class ApplicationModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ModelCallFlow flow(
-      ConfiguredKeysFirst keys,
-      QuotaCounter quota,
-      UsageLedger ledger,
-      GatewayMetrics metrics,
-      Clock clock) {
-    return new ModelCallFlow(
-        keys, quota, ledger, metrics, clock, config.catalog(), config.prices());
+  ModelCallFlow flow(QuotaCounter quota, UsageLedger ledger, GatewayMetrics metrics, Clock clock) {
+    return new ModelCallFlow(quota, ledger, metrics, clock, config.catalog(), config.prices());
+  }
+
+  @Provides
+  @Singleton
+  AuthenticateUseCase authenticate(ConfiguredKeysFirst keys, Clock clock) {
+    return new AuthenticateService(keys, clock);
   }
 
   @Provides
@@ -106,14 +108,14 @@ final class ApplicationModule extends AbstractModule {
 
   @Provides
   @Singleton
-  RecordRejectionUseCase rejections(ConfiguredKeysFirst keys, UsageLedger ledger, Clock clock) {
-    return new RecordRejectionService(keys, ledger, clock, config.prices());
+  RecordRejectionUseCase rejections(UsageLedger ledger, Clock clock) {
+    return new RecordRejectionService(ledger, clock, config.prices());
   }
 
   @Provides
   @Singleton
-  UsageReportUseCase usageReports(ConfiguredKeysFirst keys, UsageLedger ledger, Clock clock) {
-    return new UsageReportService(keys, ledger, clock);
+  UsageReportUseCase usageReports(UsageLedger ledger) {
+    return new UsageReportService(ledger);
   }
 
   @Provides
@@ -131,8 +133,7 @@ final class ApplicationModule extends AbstractModule {
 
   @Provides
   @Singleton
-  HealthUseCase health(
-      Set<DependencyProbe> probes, UsageBacklog backlog, ConfiguredKeysFirst keys, Clock clock) {
-    return new HealthService(probes, backlog, keys, clock);
+  HealthUseCase health(Set<DependencyProbe> probes, UsageBacklog backlog) {
+    return new HealthService(probes, backlog);
   }
 }

@@ -40,7 +40,9 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(GatewayConfig config) {
     List<ApiKeyRecord> keys =
         config.apiKeys().stream()
-            .map(key -> ApiKeyRecord.configured(key, config.defaultPlan()))
+            .map(
+                key ->
+                    ApiKeyRecord.configured(key, config.keyIds().idOf(key), config.defaultPlan()))
             .toList();
     Module stores =
         config
@@ -68,6 +70,11 @@ public final class Gateway implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  /** The admin listener's port. */
+  public int adminPort() {
+    return server.adminPort();
   }
 
   /**

@@ -74,7 +74,10 @@ public final class Main implements Callable<Integer> {
     }
     StorageNotice.announce(config, LOG);
     Gateway gateway = Gateway.start(config);
-    LOG.info("Bedrock Gateway listening on port {}", gateway.port());
+    LOG.info(
+        "Bedrock Gateway listening on port {}; admin listener on port {}",
+        gateway.port(),
+        gateway.adminPort());
     serveUntilTerminated(gateway, localBedrock);
     return 0;
   }

@@ -1,15 +1,16 @@
 package io.bedrockgateway.adapter.http;
 
 import io.bedrockgateway.adapter.http.ErrorReply.StreamErrorType;
-import io.bedrockgateway.application.port.in.UsageReportCommand.Viewer;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.Header;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Recognises the operator: the admin token in {@code X-Admin-Token} or as {@code Authorization:
- * Bearer}. Without a configured {@code ADMIN_TOKEN} the admin API is off.
+ * Recognises the operator on the admin listener: the admin token in {@code X-Admin-Token} or as
+ * {@code Authorization: Bearer}. Without a configured {@code ADMIN_TOKEN} the admin API is off. The
+ * public listener never consults it: there the admin token is no key at all.
  */
 final class AdminGuard {
   static final String X_ADMIN_TOKEN = "X-Admin-Token";
@@ -19,6 +20,14 @@ final class AdminGuard {
 
   AdminGuard(Optional<AdminToken> token) {
     this.token = token;
+  }
+
+  /** {@code handler}, run only for the operator. */
+  Handler guard(Handler handler) {
+    return ctx -> {
+      require(ctx);
+      handler.handle(ctx);
+    };
   }
 
   /** Lets the operator through and refuses everyone else. */
@@ -40,23 +49,6 @@ final class AdminGuard {
     if (!expected.matches(presented.get())) {
       throw refusal(401, "Invalid admin token", "The admin token is not valid.");
     }
-  }
-
-  /**
-   * Whether the caller is the operator. A wrong {@code X-Admin-Token} is refused; a bearer value
-   * that is not the admin token may still be an API key.
-   */
-  boolean isOperator(Context ctx) {
-    if (ctx.header(X_ADMIN_TOKEN) != null) {
-      require(ctx);
-      return true;
-    }
-    return token.isPresent() && bearer(ctx).filter(token.get()::matches).isPresent();
-  }
-
-  /** The operator when the admin token is presented, else the holder of whatever key was sent. */
-  Viewer viewer(Context ctx) {
-    return isOperator(ctx) ? new Viewer.Operator() : new Viewer.KeyHolder(ApiKeyHeaders.from(ctx));
   }
 
   private static Optional<String> presented(Context ctx) {

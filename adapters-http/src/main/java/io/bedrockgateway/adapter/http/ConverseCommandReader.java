@@ -3,7 +3,7 @@ package io.bedrockgateway.adapter.http;
 import io.bedrockgateway.application.port.in.ConverseCommand;
 import io.javalin.http.Context;
 
-/** Builds the use case's command from an HTTP request: body, key and request facts. */
+/** Builds the use case's command from an HTTP request: its caller, body and request facts. */
 final class ConverseCommandReader {
   private final JsonBodyReader bodyReader;
   private final ChatRequestMapper mapper;
@@ -17,7 +17,6 @@ final class ConverseCommandReader {
 
   ConverseCommand read(Context ctx) {
     ConverseRequestJson body = bodyReader.read(ctx, ConverseRequestJson.class);
-    return new ConverseCommand(
-        ApiKeyHeaders.from(ctx), mapper.toChatRequest(body), facts.context(ctx));
+    return new ConverseCommand(KeyGate.caller(ctx), mapper.toChatRequest(body), facts.context(ctx));
   }
 }

@@ -23,6 +23,7 @@ final class ConverseHandlers {
   private final RejectionRecorder rejections;
   private final ConverseCommandReader commands;
   private final ObjectMapper json;
+  private final HttpTimeouts timeouts;
   private final Clock clock;
 
   ConverseHandlers(
@@ -30,11 +31,13 @@ final class ConverseHandlers {
       RejectionRecorder rejections,
       ConverseCommandReader commands,
       ObjectMapper json,
+      HttpTimeouts timeouts,
       Clock clock) {
     this.converse = converse;
     this.rejections = rejections;
     this.commands = commands;
     this.json = json;
+    this.timeouts = timeouts;
     this.clock = clock;
   }
 
@@ -53,11 +56,15 @@ final class ConverseHandlers {
    */
   void converseStream(Context ctx) {
     ConverseCommand command = read(ctx, Operation.CONVERSE_STREAM);
-    SseEventStream events = new SseEventStream(ctx, json);
+    SseEventStream events = new SseEventStream(ctx, json, timeouts.stream());
     try {
       RequestEnd.tokens(ctx, converse.stream(command, events).usage());
       events.complete();
     } catch (ClientCancelled gone) {
+      if (events.overran()) {
+        events.sendError(streamTooLong());
+        return;
+      }
       LOG.debug("request {}: the client left during the stream", command.context().requestId());
     } catch (GatewayException failure) {
       if (!events.started()) {
@@ -72,6 +79,16 @@ final class ConverseHandlers {
       LOG.error("request {}: stream failed unexpectedly", command.context().requestId(), failure);
       events.sendError(ErrorResponder.unexpectedReply());
     }
+  }
+
+  private ErrorReply streamTooLong() {
+    return ErrorReply.of(
+        504,
+        "Stream too long",
+        "The stream lasted longer than the gateway allows ("
+            + timeouts.stream().toSeconds()
+            + " s, MAX_STREAM_SECONDS) and was ended.",
+        ErrorReply.StreamErrorType.STREAM_ERROR);
   }
 
   private ConverseCommand read(Context ctx, Operation operation) {

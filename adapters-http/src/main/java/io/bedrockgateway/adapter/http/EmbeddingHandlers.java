@@ -105,7 +105,7 @@ final class EmbeddingHandlers {
                     Optional.ofNullable(normalize),
                     purpose(inputType)));
     return new EmbedCommand<>(
-        ApiKeyHeaders.from(ctx), RequestFacts.model(modelId), request, facts.context(ctx));
+        KeyGate.caller(ctx), RequestFacts.model(modelId), request, facts.context(ctx));
   }
 
   void image(Context ctx) {
@@ -125,7 +125,7 @@ final class EmbeddingHandlers {
                     Optional.ofNullable(body.text()),
                     dimensions(body.dimensions())));
     return new EmbedCommand<>(
-        ApiKeyHeaders.from(ctx), RequestFacts.model(body.modelId()), request, facts.context(ctx));
+        KeyGate.caller(ctx), RequestFacts.model(body.modelId()), request, facts.context(ctx));
   }
 
   private EmbeddingJson.Embedding single(EmbeddingResult embeddings) {

@@ -3,6 +3,7 @@ package io.bedrockgateway.adapter.http;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.bedrockgateway.application.port.in.AuthenticateUseCase;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
 import io.bedrockgateway.application.port.in.EmbedUseCase;
 import io.bedrockgateway.application.port.in.GenerateImageUseCase;
@@ -29,6 +30,7 @@ public final class HttpModule extends AbstractModule {
   @Provides
   @Singleton
   GatewayHttpServer gatewayHttpServer(
+      AuthenticateUseCase authenticate,
       ConverseUseCase converse,
       EmbedUseCase embed,
       GenerateImageUseCase images,
@@ -41,7 +43,17 @@ public final class HttpModule extends AbstractModule {
       Clock clock) {
     return new GatewayHttpServer(
         settings,
-        new UseCases(converse, embed, images, models, health, keys, usage, rejections, metrics),
+        new UseCases(
+            authenticate,
+            converse,
+            embed,
+            images,
+            models,
+            health,
+            keys,
+            usage,
+            rejections,
+            metrics),
         clock);
   }
 }

@@ -82,6 +82,6 @@ final class ImageHandler implements Handler {
                     Optional.ofNullable(body.seed()),
                     Objects.requireNonNullElse(body.numberOfImages(), 1)));
     return new GenerateImageCommand(
-        ApiKeyHeaders.from(ctx), RequestFacts.model(body.modelId()), request, facts.context(ctx));
+        KeyGate.caller(ctx), RequestFacts.model(body.modelId()), request, facts.context(ctx));
   }
 }

@@ -7,13 +7,17 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.bedrockgateway.adapter.http.ErrorReply.StreamErrorType;
 import io.bedrockgateway.domain.error.InvalidRequest;
 import io.bedrockgateway.domain.error.PayloadTooLarge;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -22,44 +26,115 @@ import java.util.stream.Collectors;
  * be a number}.
  */
 final class JsonBodyReader {
+  private static final int CHUNK = 64 * 1024;
+
   private final ObjectMapper mapper;
   private final long maxBytes;
+  private final BodyBudget budget;
+  private final HttpTimeouts timeouts;
 
-  JsonBodyReader(ObjectMapper mapper, long maxBytes) {
+  JsonBodyReader(ObjectMapper mapper, HttpLimits limits, HttpTimeouts timeouts) {
     this.mapper = mapper;
-    this.maxBytes = maxBytes;
+    this.maxBytes = limits.maxRequestBytes();
+    this.budget = new BodyBudget(limits.maxBodyBytesInFlight());
+    this.timeouts = timeouts;
   }
 
-  /** The body of {@code ctx}'s request. */
+  /**
+   * The body of {@code ctx}'s request, read within the body timeout; afterwards the connection may
+   * stay silent as long as a stream may last, while the model answers.
+   */
   <T> T read(Context ctx, Class<T> type) {
-    return read(ctx.bodyInputStream(), ctx.req().getContentLengthLong(), type);
+    ConnectionTimeouts.silenceAllowed(ctx, timeouts.body());
+    T body = read(ctx.bodyInputStream(), ctx.req().getContentLengthLong(), type);
+    ConnectionTimeouts.silenceAllowed(ctx, timeouts.stream());
+    return body;
   }
 
   <T> T read(InputStream body, long declaredLength, Class<T> type) {
-    return parse(readBounded(body, declaredLength), type);
+    return withBody(body, declaredLength, bytes -> parse(bytes, type));
   }
 
   /** Like {@link #read}, but an empty body is no body rather than a mistake. */
   <T> Optional<T> readIfAny(InputStream body, long declaredLength, Class<T> type) {
-    byte[] bytes = readBounded(body, declaredLength);
-    return bytes.length == 0 ? Optional.empty() : Optional.of(parse(bytes, type));
+    return withBody(
+        body,
+        declaredLength,
+        bytes -> bytes.length == 0 ? Optional.empty() : Optional.of(parse(bytes, type)));
   }
 
-  private byte[] readBounded(InputStream body, long declaredLength) {
+  /** Request body bytes held right now by requests being read. */
+  long bytesInFlight() {
+    return budget.taken();
+  }
+
+  /**
+   * Reads the body into memory and runs {@code use} on it, with its bytes counted against the
+   * instance's budget until {@code use} returns.
+   */
+  private <T> T withBody(InputStream body, long declaredLength, Function<byte[], T> use) {
     if (declaredLength > maxBytes) {
       throw new PayloadTooLarge(maxBytes);
     }
-    // a chunked body declares no length: read one byte past the limit to notice an excess
-    int readLimit = (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8);
+    long deadline = System.nanoTime() + timeouts.body().toNanos();
+    // a body without a declared length may be chunked: one byte past the limit tells an excess
+    long expected = declaredLength >= 0 ? declaredLength : maxBytes + 1;
+    long taken = 0;
     try (body) {
-      byte[] bytes = body.readNBytes(readLimit);
-      if (bytes.length > maxBytes) {
+      byte[] bytes = new byte[0];
+      int length = 0;
+      while (length < expected) {
+        if (length == bytes.length) {
+          // grow as bytes arrive, so a declared length alone holds no memory
+          int grown = (int) Math.min(Math.max(length * 2L, CHUNK), expected);
+          if (!budget.tryTake(grown - length)) {
+            throw busy();
+          }
+          taken += grown - length;
+          bytes = Arrays.copyOf(bytes, grown);
+        }
+        int read = body.read(bytes, length, bytes.length - length);
+        if (read < 0) {
+          break;
+        }
+        length += read;
+        if (System.nanoTime() - deadline > 0) {
+          throw slow();
+        }
+      }
+      if (length > maxBytes) {
         throw new PayloadTooLarge(maxBytes);
       }
-      return bytes;
+      return use.apply(length == bytes.length ? bytes : Arrays.copyOf(bytes, length));
     } catch (IOException e) {
+      if (System.nanoTime() - deadline > 0) {
+        throw slow();
+      }
       throw new InvalidRequest("the request body could not be read: " + e.getMessage());
+    } finally {
+      budget.release(taken);
     }
+  }
+
+  private HttpRefusal busy() {
+    return new HttpRefusal(
+        new ErrorReply(
+            503,
+            "Busy",
+            "The gateway is reading too many request bodies at once; retry shortly.",
+            StreamErrorType.CLIENT_ERROR,
+            Optional.of(Duration.ofSeconds(1)),
+            Optional.empty(),
+            Optional.empty()));
+  }
+
+  private HttpRefusal slow() {
+    return new HttpRefusal(
+        ErrorReply.of(
+            408,
+            "Request timeout",
+            "The request body did not arrive within " + timeouts.body().toSeconds() + " seconds.",
+            StreamErrorType.CLIENT_ERROR));
   }
 
   private <T> T parse(byte[] body, Class<T> type) {

@@ -50,7 +50,7 @@ final class ModelsHandler implements Handler {
 
   @Override
   public void handle(Context ctx) {
-    List<ModelDescription> described = models.list(new ListModelsCommand(ApiKeyHeaders.from(ctx)));
+    List<ModelDescription> described = models.list(new ListModelsCommand(KeyGate.caller(ctx)));
     ctx.json(new Listing(described.stream().map(ModelsHandler::model).toList()));
   }
 

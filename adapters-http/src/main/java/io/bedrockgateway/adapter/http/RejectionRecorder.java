@@ -3,17 +3,14 @@ package io.bedrockgateway.adapter.http;
 import io.bedrockgateway.application.port.in.RecordRejectionUseCase;
 import io.bedrockgateway.application.port.in.RejectedRequest;
 import io.bedrockgateway.domain.error.GatewayException;
-import io.bedrockgateway.domain.error.Unauthorized;
-import io.bedrockgateway.domain.key.ApiKeySecret;
 import io.bedrockgateway.domain.usage.Operation;
 import io.javalin.http.Context;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Builds a use case's command from a request, and records the request when building it fails
- * (malformed or invalid body, body too large), so that the ledger holds every request: what the use
- * case itself refuses, it records itself.
+ * Builds a use case's command from an authenticated request, and records the request when building
+ * it fails (malformed or invalid body, body too large), so that the ledger holds every request of a
+ * key: what the use case itself refuses, it records itself.
  */
 final class RejectionRecorder {
   private final RecordRejectionUseCase rejections;
@@ -29,17 +26,8 @@ final class RejectionRecorder {
       return command.get();
     } catch (GatewayException rejected) {
       rejections.record(
-          new RejectedRequest(keyIfAny(ctx), operation, facts.context(ctx), rejected));
+          new RejectedRequest(KeyGate.caller(ctx), operation, facts.context(ctx), rejected));
       throw rejected;
-    }
-  }
-
-  /** The key the request carries, if it carries one that can be a key. */
-  private static Optional<ApiKeySecret> keyIfAny(Context ctx) {
-    try {
-      return ApiKeyHeaders.from(ctx);
-    } catch (Unauthorized malformed) {
-      return Optional.empty();
     }
   }
 }

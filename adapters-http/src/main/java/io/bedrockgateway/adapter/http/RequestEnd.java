@@ -2,7 +2,6 @@ package io.bedrockgateway.adapter.http;
 
 import io.bedrockgateway.application.port.in.MetricsUseCase;
 import io.bedrockgateway.domain.chat.TokenUsage;
-import io.bedrockgateway.domain.key.ApiKeySecret;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import java.time.Clock;
@@ -71,15 +70,9 @@ final class RequestEnd {
     MDC.remove(REQUEST_ID);
   }
 
-  /**
-   * The public id of the key presented, valid or not: configured keys' ids derive from the hash.
-   */
+  /** The id of the key that authenticated, and only of one that did. */
   private static String keyId(Context ctx) {
-    return ApiKeyHeaders.from(ctx).map(RequestEnd::publicId).orElse(NONE);
-  }
-
-  private static String publicId(ApiKeySecret key) {
-    return key.embeddedKeyId().orElseGet(() -> key.hash().derivedKeyId()).value();
+    return KeyGate.callerIfAny(ctx).map(caller -> caller.keyId().value()).orElse(NONE);
   }
 
   static String route(Context ctx) {

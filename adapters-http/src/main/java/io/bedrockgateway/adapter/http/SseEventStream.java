@@ -12,6 +12,7 @@ import io.javalin.http.Header;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -28,12 +29,19 @@ final class SseEventStream implements ConverseStreamObserver {
 
   private final Context ctx;
   private final ObjectMapper json;
+  private final long deadlineNanos;
   private OutputStream body;
   private Optional<ModelId> servedModel = Optional.empty();
+  private boolean overran;
 
-  SseEventStream(Context ctx, ObjectMapper json) {
+  /**
+   * @param maxDuration how long the whole stream may last; the first event after it ends the
+   *     stream, and with it the model's answer
+   */
+  SseEventStream(Context ctx, ObjectMapper json, Duration maxDuration) {
     this.ctx = ctx;
     this.json = json;
+    this.deadlineNanos = System.nanoTime() + maxDuration.toNanos();
   }
 
   @Override
@@ -50,11 +58,21 @@ final class SseEventStream implements ConverseStreamObserver {
 
   @Override
   public void accept(ChatStreamEvent event) {
+    if (System.nanoTime() - deadlineNanos > 0) {
+      // stops the model's answer as a departed client would; the handler tells the client why
+      overran = true;
+      throw new ClientCancelled(new IllegalStateException("the stream ran out of time"));
+    }
     send(BedrockJson.streamEvent(event, servedModel));
   }
 
   boolean started() {
     return body != null;
+  }
+
+  /** Whether the stream was ended because it lasted longer than it may. */
+  boolean overran() {
+    return overran;
   }
 
   /** Ends a stream that already began with one error event; the client is told, not the status. */

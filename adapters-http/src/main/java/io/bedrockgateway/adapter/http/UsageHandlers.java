@@ -3,6 +3,7 @@ package io.bedrockgateway.adapter.http;
 import io.bedrockgateway.adapter.http.UsageJson.ReportJson;
 import io.bedrockgateway.adapter.http.UsageJson.StatsJson;
 import io.bedrockgateway.application.port.in.UsageReportCommand;
+import io.bedrockgateway.application.port.in.UsageReportCommand.Viewer;
 import io.bedrockgateway.application.port.in.UsageReportUseCase;
 import io.bedrockgateway.domain.error.InvalidRequest;
 import io.bedrockgateway.domain.usage.UsageGrouping;
@@ -15,24 +16,35 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code GET /usage} and {@code GET /stats}: the operator (admin token) sees every key, an API key
- * only its own usage.
+ * {@code GET /usage} and {@code GET /stats}: on the admin listener the operator sees every key, on
+ * the public one a key only its own usage.
  */
 final class UsageHandlers {
   static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
   static final Duration STATS_PERIOD = Duration.ofDays(7);
 
   private final UsageReportUseCase usage;
-  private final AdminGuard guard;
+  private final Function<Context, Viewer> viewer;
   private final Clock clock;
 
-  UsageHandlers(UsageReportUseCase usage, AdminGuard guard, Clock clock) {
+  private UsageHandlers(UsageReportUseCase usage, Function<Context, Viewer> viewer, Clock clock) {
     this.usage = usage;
-    this.guard = guard;
+    this.viewer = viewer;
     this.clock = clock;
+  }
+
+  /** For the public listener: the caller's own key's usage. */
+  static UsageHandlers ownUsage(UsageReportUseCase usage, Clock clock) {
+    return new UsageHandlers(usage, ctx -> new Viewer.KeyHolder(KeyGate.caller(ctx)), clock);
+  }
+
+  /** For the admin listener: everyone's usage. */
+  static UsageHandlers everyonesUsage(UsageReportUseCase usage, Clock clock) {
+    return new UsageHandlers(usage, ctx -> new Viewer.Operator(), clock);
   }
 
   /** {@code ?from=&to=&group_by=}: times or UTC dates ({@code to} as a date includes that day). */
@@ -56,7 +68,7 @@ final class UsageHandlers {
                                             .collect(Collectors.joining(", ")))))
             .orElse(UsageGrouping.KEY);
     ctx.json(
-        ReportJson.of(usage.report(new UsageReportCommand(guard.viewer(ctx), from, to, grouping))));
+        ReportJson.of(usage.report(new UsageReportCommand(viewer.apply(ctx), from, to, grouping))));
   }
 
   /** The last seven days, in the earlier gateway's shape. */
@@ -66,7 +78,7 @@ final class UsageHandlers {
         StatsJson.of(
             usage.report(
                 new UsageReportCommand(
-                    guard.viewer(ctx), now.minus(STATS_PERIOD), now, UsageGrouping.KEY))));
+                    viewer.apply(ctx), now.minus(STATS_PERIOD), now, UsageGrouping.KEY))));
   }
 
   /** A time, or a UTC date meaning the start of that day plus {@code daysAfter} days. */

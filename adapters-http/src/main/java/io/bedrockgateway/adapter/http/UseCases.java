@@ -1,5 +1,6 @@
 package io.bedrockgateway.adapter.http;
 
+import io.bedrockgateway.application.port.in.AuthenticateUseCase;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
 import io.bedrockgateway.application.port.in.EmbedUseCase;
 import io.bedrockgateway.application.port.in.GenerateImageUseCase;
@@ -13,6 +14,7 @@ import java.util.Objects;
 
 /** The use cases the HTTP API drives. */
 public record UseCases(
+    AuthenticateUseCase authenticate,
     ConverseUseCase converse,
     EmbedUseCase embed,
     GenerateImageUseCase images,
@@ -23,6 +25,7 @@ public record UseCases(
     RecordRejectionUseCase rejections,
     MetricsUseCase metrics) {
   public UseCases {
+    Objects.requireNonNull(authenticate, "authenticate");
     Objects.requireNonNull(converse, "converse");
     Objects.requireNonNull(embed, "embed");
     Objects.requireNonNull(images, "images");

@@ -7,13 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.bedrockgateway.domain.key.ApiKeySecret;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 class AccessLogTest {
@@ -45,7 +46,7 @@ class AccessLogTest {
     String requestId = response.headers().firstValue("X-Request-ID").orElseThrow();
     assertThat(fields)
         .containsEntry("request_id", requestId)
-        .containsEntry("key_id", new ApiKeySecret(KEY).embeddedKeyId().orElseThrow().value())
+        .containsEntry("key_id", FakeAuthenticateUseCase.CALLER.keyId().value())
         .containsEntry("route", "/api/v1/converse")
         .containsEntry("model", FakeConverseUseCase.MODEL.value())
         .containsEntry("status", "200")
@@ -56,17 +57,23 @@ class AccessLogTest {
     assertThat(line.getFormattedMessage() + fields).doesNotContain(KEY);
   }
 
-  @Test
-  void aKeyWithoutAnEmbeddedIdIsLoggedByTheIdDerivedFromItsHash() {
-    String configured = "a-configured-key";
-    server.send(server.post("/api/v1/converse", HELLO).header("X-API-Key", configured));
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "bgw_testkey1_forged0000000000", // a forged key naming a real key's id
+        "a-configured-key-0123",
+        TestServer.ADMIN_TOKEN
+      })
+  void aKeyThatDidNotAuthenticateIsLoggedWithoutAnyId(String presented) {
+    HttpResponse<String> response =
+        server.send(server.post("/api/v1/converse", HELLO).header("X-API-Key", presented));
 
+    assertThat(response.statusCode()).isEqualTo(401);
     assertThat(lines.list.getFirst().getKeyValuePairs())
         .anySatisfy(
             pair -> {
               assertThat(pair.key).isEqualTo("key_id");
-              assertThat(pair.value)
-                  .isEqualTo(new ApiKeySecret(configured).hash().derivedKeyId().value());
+              assertThat(pair.value).isEqualTo("-");
             });
   }
 

@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class AdminRoutesTest {
     HttpResponse<String> response =
         server.send(
             server.asAdmin(
-                server.post(
+                server.adminPost(
                     "/admin/v1/keys",
                     """
                     {"name":"Search bot","department":"research","application":"search",
@@ -75,7 +74,7 @@ class AdminRoutesTest {
       })
   void refusesABadKeyWithA400NamingTheField(String body, String field) {
     HttpResponse<String> response =
-        server.send(server.asAdmin(server.post("/admin/v1/keys", body)));
+        server.send(server.asAdmin(server.adminPost("/admin/v1/keys", body)));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response.body()).path("detail").asText()).contains(field);
@@ -84,15 +83,15 @@ class AdminRoutesTest {
 
   @Test
   void listsGetsRevokesAndAnswers404ForUnknownKeys() {
-    JsonNode list = json(server.send(server.asAdmin(server.request("/admin/v1/keys"))).body());
+    JsonNode list = json(server.send(server.asAdmin(server.adminRequest("/admin/v1/keys"))).body());
     HttpResponse<String> known =
-        server.send(server.asAdmin(server.request("/admin/v1/keys/known1")));
+        server.send(server.asAdmin(server.adminRequest("/admin/v1/keys/known1")));
     HttpResponse<String> unknown =
-        server.send(server.asAdmin(server.request("/admin/v1/keys/nope")));
+        server.send(server.asAdmin(server.adminRequest("/admin/v1/keys/nope")));
     HttpResponse<String> malformed =
-        server.send(server.asAdmin(server.request("/admin/v1/keys/not-an-id!")));
+        server.send(server.asAdmin(server.adminRequest("/admin/v1/keys/not-an-id!")));
     HttpResponse<String> revoked =
-        server.send(server.asAdmin(server.post("/admin/v1/keys/known1/revoke", "")));
+        server.send(server.asAdmin(server.adminPost("/admin/v1/keys/known1/revoke", "")));
 
     assertThat(list.path("keys")).hasSize(1);
     assertThat(json(known.body()).path("name").asText()).isEqualTo("Known key");
@@ -104,11 +103,12 @@ class AdminRoutesTest {
 
   @Test
   void rotatesWithTheDefaultGraceOrTheOneGiven() {
-    server.send(server.asAdmin(server.post("/admin/v1/keys/known1/rotate", "")));
+    server.send(server.asAdmin(server.adminPost("/admin/v1/keys/known1/rotate", "")));
     RotateKeyCommand byDefault = server.keys.last(RotateKeyCommand.class);
     HttpResponse<String> response =
         server.send(
-            server.asAdmin(server.post("/admin/v1/keys/known1/rotate", "{\"grace_seconds\":60}")));
+            server.asAdmin(
+                server.adminPost("/admin/v1/keys/known1/rotate", "{\"grace_seconds\":60}")));
 
     assertThat(byDefault.grace()).isEqualTo(RotateKeyCommand.DEFAULT_GRACE);
     assertThat(server.keys.last(RotateKeyCommand.class).grace()).isEqualTo(Duration.ofMinutes(1));
@@ -121,7 +121,7 @@ class AdminRoutesTest {
     HttpResponse<String> response =
         server.send(
             server
-                .asAdmin(server.request("/admin/v1/keys/known1"))
+                .asAdmin(server.adminRequest("/admin/v1/keys/known1"))
                 .header("Content-Type", "application/json")
                 .method(
                     "PATCH",
@@ -140,13 +140,13 @@ class AdminRoutesTest {
 
   @Test
   void needsTheAdminTokenInEitherHeaderAndNeverAnApiKey() {
-    HttpResponse<String> none = server.send(server.request("/admin/v1/keys"));
+    HttpResponse<String> none = server.send(server.adminRequest("/admin/v1/keys"));
     HttpResponse<String> wrong =
-        server.send(server.request("/admin/v1/keys").header("Authorization", "Bearer wrong"));
+        server.send(server.adminRequest("/admin/v1/keys").header("Authorization", "Bearer wrong"));
     HttpResponse<String> apiKey =
-        server.send(server.request("/admin/v1/keys").header("X-API-Key", TestServer.KEY));
+        server.send(server.adminRequest("/admin/v1/keys").header("X-API-Key", TestServer.KEY));
     HttpResponse<String> header =
-        server.send(server.request("/admin/v1/keys").header("X-Admin-Token", ADMIN_TOKEN));
+        server.send(server.adminRequest("/admin/v1/keys").header("X-Admin-Token", ADMIN_TOKEN));
 
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(json(none.body()).path("error").asText()).isEqualTo("Admin token required");
@@ -157,14 +157,30 @@ class AdminRoutesTest {
     assertThat(server.keys.commands).isEmpty();
   }
 
+  @ParameterizedTest
+  @CsvSource({"GET, /admin/v1/keys", "POST, /admin/v1/keys", "GET, /admin/v1/keys/known1"})
+  void isNotOnThePublicListenerEvenWithTheAdminToken(String method, String path) {
+    HttpResponse<String> bearer =
+        server.send(
+            server.asAdmin(
+                server.request(path).method(method, HttpRequest.BodyPublishers.ofString("{}"))));
+    HttpResponse<String> header =
+        server.send(
+            server
+                .request(path)
+                .header("X-Admin-Token", ADMIN_TOKEN)
+                .method(method, HttpRequest.BodyPublishers.ofString("{}")));
+
+    assertThat(bearer.statusCode()).isEqualTo(404);
+    assertThat(header.statusCode()).isEqualTo(404);
+    assertThat(server.keys.commands).isEmpty();
+  }
+
   @Test
   void isOffWithoutAnAdminToken() {
-    try (TestServer noAdmin =
-        new TestServer(
-            new HttpSettings(
-                0, 4096, List.of(), List.of(), Duration.ofMinutes(1), Optional.empty()))) {
+    try (TestServer noAdmin = new TestServer(HttpSettings.onFreePorts(Optional.empty()))) {
       HttpResponse<String> response =
-          noAdmin.send(noAdmin.asAdmin(noAdmin.request("/admin/v1/keys")));
+          noAdmin.send(noAdmin.asAdmin(noAdmin.adminRequest("/admin/v1/keys")));
 
       assertThat(response.statusCode()).isEqualTo(403);
       assertThat(json(response.body()).path("detail").asText()).contains("ADMIN_TOKEN");

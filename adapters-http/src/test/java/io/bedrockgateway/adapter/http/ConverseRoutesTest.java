@@ -54,7 +54,8 @@ class ConverseRoutesTest {
     HttpResponse<String> response = server.send(server.post(path, HELLO).header(header, value));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(server.converse.lastCommand().apiKey()).contains(new ApiKeySecret(KEY));
+    assertThat(server.keyCheck.presented).containsExactly(Optional.of(new ApiKeySecret(KEY)));
+    assertThat(server.converse.lastCommand().caller()).isEqualTo(FakeAuthenticateUseCase.CALLER);
   }
 
   @Test
@@ -65,14 +66,19 @@ class ConverseRoutesTest {
             .header("X-API-Key", KEY)
             .header("Authorization", "Bearer other"));
 
-    assertThat(server.converse.lastCommand().apiKey()).contains(new ApiKeySecret(KEY));
+    assertThat(server.keyCheck.presented).containsExactly(Optional.of(new ApiKeySecret(KEY)));
+    assertThat(server.converse.lastCommand().caller()).isEqualTo(FakeAuthenticateUseCase.CALLER);
   }
 
   @Test
-  void withoutAKeyTheCommandHasNone() {
-    server.send(server.post("/api/v1/converse", HELLO).header("Authorization", "Basic dTpw"));
+  void withoutAKeyTheUseCaseIsNeverCalled() {
+    HttpResponse<String> response =
+        server.send(server.post("/api/v1/converse", HELLO).header("Authorization", "Basic dTpw"));
 
-    assertThat(server.converse.lastCommand().apiKey()).isEmpty();
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(json(response.body()).get("error").asText()).isEqualTo("API key required");
+    assertThat(server.keyCheck.presented).containsExactly(Optional.empty());
+    assertThat(server.converse.called()).isFalse();
   }
 
   @Test
@@ -170,6 +176,7 @@ class ConverseRoutesTest {
         server.send(
             server
                 .post("/api/v1/converse", HELLO)
+                .header("X-API-Key", KEY)
                 .header("User-Agent", "client/1.0")
                 .header("X-Request-ID", "req-42"));
 

@@ -31,13 +31,16 @@ class HealthRouteTest {
         .isEqualTo(
             json(
                 """
-                {"status":"healthy","services":{"bedrock":{"status":"up","detail":"configured"}}}
+                {"status":"healthy","services":{"bedrock":{"status":"up"}}}
                 """));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"/api/v1/health", "/api/v1/bedrock/health"})
-  void theDetailNeedsAValidKeyOrTheAdminToken(String path) {
+  void aKeySeesStatusWordsOnlyAndTheAdminTokenIsNoKey(String path) {
+    server.health.reports(
+        HealthReport.of(
+            Map.of("mongodb", new DependencyHealth(false, false, "/spool/x: refused"))));
     HttpResponse<String> anonymous = server.send(server.request(path));
     HttpResponse<String> withKey = server.send(server.request(path).header("X-API-Key", KEY));
     HttpResponse<String> asAdmin = server.send(server.asAdmin(server.request(path)));
@@ -46,6 +49,21 @@ class HealthRouteTest {
     assertThat(withKey.statusCode()).isEqualTo(200);
     assertThat(json(withKey.body()))
         .isEqualTo(
+            json("{\"status\":\"degraded\",\"services\":{\"mongodb\":{\"status\":\"down\"}}}"));
+    assertThat(withKey.body()).doesNotContain("spool", "refused");
+    assertThat(asAdmin.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theOperatorGetsTheDetailOnTheAdminListenerOnly() {
+    HttpResponse<String> detail =
+        server.send(server.asAdmin(server.adminRequest("/admin/v1/health")));
+    HttpResponse<String> withoutToken = server.send(server.adminRequest("/admin/v1/health"));
+
+    assertThat(withoutToken.statusCode()).isEqualTo(401);
+    assertThat(detail.statusCode()).isEqualTo(200);
+    assertThat(json(detail.body()))
+        .isEqualTo(
             json(
                 """
                 {"status":"healthy",
@@ -53,7 +71,6 @@ class HealthRouteTest {
                                         "latency_ms":2.0}},
                  "usage":{"queued":1,"spooled":2,"lost":0}}
                 """));
-    assertThat(asAdmin.statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -9,71 +9,87 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HttpSettingsTest {
-  private static final Duration IDLE = Duration.ofMinutes(5);
+  private static final HttpSettings FREE = HttpSettings.onFreePorts(Optional.empty());
 
   @Test
   void acceptsASensibleConfiguration() {
     HttpSettings settings =
-        new HttpSettings(
-            8000,
-            1_000_000,
-            List.of("https://app.example.com"),
-            List.of("10.0.0.0/8"),
-            IDLE,
-            Optional.empty());
+        FREE.withProxies(List.of("https://app.example.com"), List.of("10.0.0.0/8"));
 
     assertThat(settings.corsEnabled()).isTrue();
-    assertThat(new HttpSettings(0, 1, List.of(), List.of(), IDLE, Optional.empty()).corsEnabled())
-        .isFalse();
+    assertThat(FREE.corsEnabled()).isFalse();
+    assertThat(FREE.adminListener().host()).isEqualTo("127.0.0.1");
   }
 
   @Test
-  void refusesAnImpossiblePort() {
+  void refusesAnImpossiblePortOrAnAddressWithSpaces() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new HttpSettings(65_536, 1, List.of(), List.of(), IDLE, Optional.empty()))
+        .isThrownBy(() -> new HttpSettings.Listener("0.0.0.0", 65_536))
         .withMessageContaining("port");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new HttpSettings.Listener("local host", 8000))
+        .withMessageContaining("host");
   }
 
   @Test
-  void refusesANonPositiveBodyLimit() {
+  void theAdminListenerNeedsAPortOfItsOwn() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new HttpSettings(0, 0, List.of(), List.of(), IDLE, Optional.empty()))
+        .isThrownBy(
+            () ->
+                new HttpSettings(
+                    new HttpSettings.Listener("0.0.0.0", 8000),
+                    new HttpSettings.Listener("127.0.0.1", 8000),
+                    HttpLimits.DEFAULTS,
+                    List.of(),
+                    List.of(),
+                    HttpTimeouts.DEFAULTS,
+                    Optional.empty()))
+        .withMessageContaining("admin listener");
+  }
+
+  @Test
+  void refusesNonPositiveOrInconsistentLimits() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new HttpLimits(0, 10, 10))
         .withMessageContaining("maxRequestBytes");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new HttpLimits(100, 10, 10))
+        .withMessageContaining("maxBodyBytesInFlight");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new HttpLimits(10, 10, 0))
+        .withMessageContaining("maxConnections");
   }
 
   @Test
   void refusesWildcardMixedWithOrigins() {
     assertThatIllegalArgumentException()
-        .isThrownBy(
-            () ->
-                new HttpSettings(
-                    0, 1, List.of("*", "https://a.example"), List.of(), IDLE, Optional.empty()))
+        .isThrownBy(() -> FREE.withProxies(List.of("*", "https://a.example"), List.of()))
         .withMessageContaining("corsOrigins");
   }
 
   @Test
   void refusesBlankOrigins() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new HttpSettings(0, 1, List.of(" "), List.of(), IDLE, Optional.empty()))
+        .isThrownBy(() -> FREE.withProxies(List.of(" "), List.of()))
         .withMessageContaining("corsOrigins");
   }
 
   @Test
   void refusesTrustedProxiesThatAreNotIpsOrCidrs() {
     assertThatIllegalArgumentException()
-        .isThrownBy(
-            () ->
-                new HttpSettings(
-                    0, 1, List.of(), List.of("proxy.internal"), IDLE, Optional.empty()))
+        .isThrownBy(() -> FREE.withProxies(List.of(), List.of("proxy.internal")))
         .withMessageContaining("proxy.internal");
   }
 
   @Test
-  void refusesANonPositiveIdleTimeout() {
+  void refusesNonPositiveTimeouts() {
+    Duration second = Duration.ofSeconds(1);
     assertThatIllegalArgumentException()
-        .isThrownBy(
-            () -> new HttpSettings(0, 1, List.of(), List.of(), Duration.ZERO, Optional.empty()))
-        .withMessageContaining("idleTimeout");
+        .isThrownBy(() -> new HttpTimeouts(Duration.ZERO, second, second, second))
+        .withMessageContaining("header");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new HttpTimeouts(second, second, second, Duration.ofSeconds(-1)))
+        .withMessageContaining("stream");
   }
 
   @Test

@@ -27,7 +27,7 @@ class MetricsRouteTest {
   @Test
   void recordsEachExchangeByRouteTemplateAndStatus() {
     server.converse(HELLO);
-    server.send(server.request("/admin/v1/keys/some-key-id"));
+    server.send(server.adminRequest("/admin/v1/keys/some-key-id"));
     server.send(server.request("/no/such/path"));
 
     assertThat(server.metrics.exchanges)

@@ -14,7 +14,11 @@ class RequestFactsTest {
   void aWellFormedRequestIdIsEchoedAndPassedOn() {
     try (TestServer server = new TestServer()) {
       HttpResponse<String> response =
-          server.send(server.post("/api/v1/converse", HELLO).header("X-Request-ID", "abc-1.2:3"));
+          server.send(
+              server
+                  .post("/api/v1/converse", HELLO)
+                  .header("X-API-Key", TestServer.KEY)
+                  .header("X-Request-ID", "abc-1.2:3"));
 
       assertThat(response.headers().firstValue("X-Request-ID")).contains("abc-1.2:3");
       assertThat(server.converse.lastCommand().context().requestId().value())
@@ -27,7 +31,10 @@ class RequestFactsTest {
     try (TestServer server = new TestServer()) {
       HttpResponse<String> response =
           server.send(
-              server.post("/api/v1/converse", HELLO).header("X-Request-ID", "no spaces allowed"));
+              server
+                  .post("/api/v1/converse", HELLO)
+                  .header("X-API-Key", TestServer.KEY)
+                  .header("X-Request-ID", "no spaces allowed"));
 
       String issued = response.headers().firstValue("X-Request-ID").orElseThrow();
       assertThat(issued).isNotEqualTo("no spaces allowed").matches("[0-9a-f-]{36}");

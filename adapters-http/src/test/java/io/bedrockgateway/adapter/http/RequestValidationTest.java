@@ -148,8 +148,9 @@ class RequestValidationTest {
       socket.setSoTimeout(5000);
       OutputStream out = socket.getOutputStream();
       out.write(
-          ("POST /api/v1/converse HTTP/1.1\r\nHost: localhost\r\n"
-                  + "Content-Type: application/json\r\nContent-Length: 1000000000\r\n\r\n{")
+          ("POST /api/v1/converse HTTP/1.1\r\nHost: localhost\r\nX-API-Key: "
+                  + TestServer.KEY
+                  + "\r\nContent-Type: application/json\r\nContent-Length: 1000000000\r\n\r\n{")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import io.bedrockgateway.application.port.in.AuthenticateUseCase;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
 import io.bedrockgateway.application.port.in.EmbedUseCase;
 import io.bedrockgateway.application.port.in.GenerateImageUseCase;
@@ -69,6 +70,7 @@ class ServerLifecycleTest {
             new AbstractModule() {
               @Override
               protected void configure() {
+                bind(AuthenticateUseCase.class).toInstance(new FakeAuthenticateUseCase());
                 bind(ConverseUseCase.class).toInstance(new FakeConverseUseCase());
                 bind(HealthUseCase.class).toInstance(new FakeHealthUseCase());
                 bind(MetricsUseCase.class).toInstance(new FakeMetricsUseCase());

@@ -26,6 +26,7 @@ final class TestServer implements AutoCloseable {
   static final String HELLO = "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  final FakeAuthenticateUseCase keyCheck = new FakeAuthenticateUseCase();
   final FakeConverseUseCase converse = new FakeConverseUseCase();
   final FakeHealthUseCase health = new FakeHealthUseCase();
   final FakeModelUseCases models = new FakeModelUseCases();
@@ -49,19 +50,24 @@ final class TestServer implements AutoCloseable {
         new GatewayHttpServer(
             settings,
             new UseCases(
-                converse, models, models, models, health, keys, usage, rejections::add, metrics),
+                keyCheck,
+                converse,
+                models,
+                models,
+                models,
+                health,
+                keys,
+                usage,
+                rejections::add,
+                metrics),
             Clock.fixed(NOW, ZoneOffset.UTC));
     server.start();
   }
 
   static HttpSettings settings(List<String> corsOrigins, List<String> trustedProxies) {
-    return new HttpSettings(
-        0,
-        4096,
-        corsOrigins,
-        trustedProxies,
-        Duration.ofMinutes(2),
-        Optional.of(AdminToken.of(ADMIN_TOKEN)));
+    return HttpSettings.onFreePorts(Optional.of(AdminToken.of(ADMIN_TOKEN)))
+        .withLimits(HttpLimits.DEFAULTS.withMaxRequestBytes(4096))
+        .withProxies(corsOrigins, trustedProxies);
   }
 
   URI uri(String path) {
@@ -70,6 +76,18 @@ final class TestServer implements AutoCloseable {
 
   HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
+  }
+
+  /** A request to the admin listener. */
+  HttpRequest.Builder adminRequest(String path) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + server.adminPort() + path))
+        .timeout(Duration.ofSeconds(10));
+  }
+
+  HttpRequest.Builder adminPost(String path, String body) {
+    return adminRequest(path)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
   HttpRequest.Builder post(String path, String body) {

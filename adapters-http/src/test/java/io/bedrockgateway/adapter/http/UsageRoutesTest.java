@@ -37,7 +37,7 @@ class UsageRoutesTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     UsageReportCommand command = server.usage.commands.getLast();
-    assertThat(command.viewer()).isInstanceOf(Viewer.KeyHolder.class);
+    assertThat(command.viewer()).isEqualTo(new Viewer.KeyHolder(FakeAuthenticateUseCase.CALLER));
     assertThat(command.from()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
     assertThat(command.to()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
     assertThat(command.groupBy()).isEqualTo(UsageGrouping.MODEL);
@@ -54,14 +54,37 @@ class UsageRoutesTest {
   }
 
   @Test
-  void theAdminTokenSeesEverythingAndDefaultsCoverTheLastThirtyDaysByKey() {
-    server.send(server.request("/api/v1/usage").header("Authorization", "Bearer " + ADMIN_TOKEN));
+  void theOperatorSeesEverythingOnTheAdminListenerAndDefaultsCoverTheLastThirtyDaysByKey() {
+    HttpResponse<String> response =
+        server.send(server.asAdmin(server.adminRequest("/admin/v1/usage")));
 
+    assertThat(response.statusCode()).isEqualTo(200);
     UsageReportCommand command = server.usage.commands.getLast();
     assertThat(command.viewer()).isInstanceOf(Viewer.Operator.class);
     assertThat(command.to()).isEqualTo(NOW);
     assertThat(command.from()).isEqualTo(NOW.minus(Duration.ofDays(30)));
     assertThat(command.groupBy()).isEqualTo(UsageGrouping.KEY);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/v1/usage", "/api/v1/stats", "/api/v1/health"})
+  void thePublicListenerNeverTakesTheAdminTokenForAKey(String path) {
+    HttpResponse<String> bearer =
+        server.send(server.request(path).header("Authorization", "Bearer " + ADMIN_TOKEN));
+    HttpResponse<String> header =
+        server.send(server.request(path).header("X-Admin-Token", ADMIN_TOKEN));
+
+    assertThat(bearer.statusCode()).isEqualTo(401);
+    assertThat(header.statusCode()).isEqualTo(401);
+    assertThat(server.usage.commands).isEmpty();
+  }
+
+  @Test
+  void theOperatorsUsageIsNotOnThePublicListener() {
+    HttpResponse<String> response = server.send(server.asAdmin(server.request("/admin/v1/usage")));
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(server.usage.commands).isEmpty();
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.bedrockgateway.adapter.redis;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.bedrockgateway.domain.key.ApiKeySecret;
+import io.bedrockgateway.domain.key.KeyId;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -72,9 +72,9 @@ public final class TestRedis {
     }
   }
 
-  /** The prefix of the Redis keys of an API key's counters. */
-  public static String keysOf(ApiKeySecret apiKey) {
-    return "{bgw:" + apiKey.hash().derivedKeyId().value() + "}:";
+  /** The prefix of the Redis keys of a key's counters. */
+  public static String keysOf(KeyId keyId) {
+    return "{bgw:" + keyId.value() + "}:";
   }
 
   private static boolean dockerAvailable() {

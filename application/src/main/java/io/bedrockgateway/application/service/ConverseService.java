@@ -74,7 +74,7 @@ public final class ConverseService implements ConverseUseCase {
     TokenUsage ceiling = TokenEstimates.ceiling(request, settings.outputTokensToReserve());
     return new ModelCallFlow.Call(
         operation,
-        command.apiKey(),
+        command.caller(),
         command.context(),
         request.model().orElse(settings.defaultChatModel()),
         ModelOperation.CHAT,

@@ -80,7 +80,7 @@ public final class EmbedService implements EmbedUseCase {
     ModelCallFlow.Call call =
         new ModelCallFlow.Call(
             operation,
-            command.apiKey(),
+            command.caller(),
             command.context(),
             command.model().orElse(defaultModel),
             ModelOperation.EMBED,

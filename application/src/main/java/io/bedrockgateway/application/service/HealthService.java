@@ -3,12 +3,9 @@ package io.bedrockgateway.application.service;
 import io.bedrockgateway.application.port.in.HealthDetail;
 import io.bedrockgateway.application.port.in.HealthReport;
 import io.bedrockgateway.application.port.in.HealthUseCase;
-import io.bedrockgateway.application.port.in.UsageReportCommand.Viewer;
 import io.bedrockgateway.application.port.out.DependencyProbe;
-import io.bedrockgateway.application.port.out.KeyStore;
 import io.bedrockgateway.application.port.out.UsageBacklog;
 import io.bedrockgateway.domain.health.DependencyHealth;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,13 +16,10 @@ import java.util.Set;
 public final class HealthService implements HealthUseCase {
   private final Set<DependencyProbe> probes;
   private final UsageBacklog backlog;
-  private final Authenticator authenticator;
 
-  public HealthService(
-      Set<DependencyProbe> probes, UsageBacklog backlog, KeyStore keys, Clock clock) {
+  public HealthService(Set<DependencyProbe> probes, UsageBacklog backlog) {
     this.probes = Set.copyOf(probes);
     this.backlog = Objects.requireNonNull(backlog, "backlog");
-    this.authenticator = new Authenticator(keys, clock);
   }
 
   @Override
@@ -36,10 +30,7 @@ public final class HealthService implements HealthUseCase {
   }
 
   @Override
-  public HealthDetail detail(Viewer viewer) {
-    if (viewer instanceof Viewer.KeyHolder holder) {
-      authenticator.authenticate(holder.apiKey());
-    }
+  public HealthDetail detail() {
     Map<String, DependencyHealth> results = new LinkedHashMap<>();
     Map<String, Duration> times = new LinkedHashMap<>();
     for (DependencyProbe probe : probes) {

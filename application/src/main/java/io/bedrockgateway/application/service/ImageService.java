@@ -32,7 +32,7 @@ public final class ImageService implements GenerateImageUseCase {
     ModelCallFlow.Call call =
         new ModelCallFlow.Call(
             Operation.GENERATE_IMAGE,
-            command.apiKey(),
+            command.caller(),
             command.context(),
             command.model().orElse(defaultImageModel),
             ModelOperation.IMAGE,

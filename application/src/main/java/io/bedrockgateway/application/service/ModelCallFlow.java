@@ -1,7 +1,6 @@
 package io.bedrockgateway.application.service;
 
 import io.bedrockgateway.application.port.out.GatewayMetrics;
-import io.bedrockgateway.application.port.out.KeyStore;
 import io.bedrockgateway.application.port.out.ModelRequestRecord;
 import io.bedrockgateway.application.port.out.QuotaCounter;
 import io.bedrockgateway.application.port.out.UsageLedger;
@@ -15,7 +14,6 @@ import io.bedrockgateway.domain.cost.PriceTable;
 import io.bedrockgateway.domain.error.Forbidden;
 import io.bedrockgateway.domain.error.InvalidRequest;
 import io.bedrockgateway.domain.error.RateLimited;
-import io.bedrockgateway.domain.key.ApiKeySecret;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.quota.AdmissionDecision;
 import io.bedrockgateway.domain.quota.Demand;
@@ -35,7 +33,6 @@ import java.util.Set;
  * used, and one usage record, whatever the outcome, which the metrics see too.
  */
 public final class ModelCallFlow {
-  private final Authenticator authenticator;
   private final QuotaCounter quotaCounter;
   private final UsageLedger usageLedger;
   private final GatewayMetrics metrics;
@@ -45,14 +42,12 @@ public final class ModelCallFlow {
   private final Pricing pricing;
 
   public ModelCallFlow(
-      KeyStore keyStore,
       QuotaCounter quotaCounter,
       UsageLedger usageLedger,
       GatewayMetrics metrics,
       Clock clock,
       ModelCatalog catalog,
       PriceTable prices) {
-    this.authenticator = new Authenticator(keyStore, clock);
     this.quotaCounter = Objects.requireNonNull(quotaCounter, "quotaCounter");
     this.usageLedger = Objects.requireNonNull(usageLedger, "usageLedger");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -76,7 +71,7 @@ public final class ModelCallFlow {
    */
   record Call(
       Operation operation,
-      Optional<ApiKeySecret> apiKey,
+      Principal caller,
       RequestContext context,
       ModelId model,
       ModelOperation capability,
@@ -122,12 +117,8 @@ public final class ModelCallFlow {
     return failure instanceof RateLimited limited ? Optional.of(limited.limit()) : Optional.empty();
   }
 
-  Principal authenticate(Optional<ApiKeySecret> apiKey) {
-    return authenticator.authenticate(apiKey);
-  }
-
   private Admission admit(Call call, UsageTrace trace) {
-    Principal principal = authenticate(call.apiKey());
+    Principal principal = call.caller();
     trace.principal(principal);
     ModelId model = call.model();
     Optional<CatalogEntry> entry = catalog.find(model);

@@ -24,7 +24,7 @@ public final class ModelListService implements ListModelsUseCase {
 
   @Override
   public List<ModelDescription> list(ListModelsCommand command) {
-    Principal principal = flow.authenticate(command.apiKey());
+    Principal principal = command.caller();
     return catalog.entries().stream()
         .filter(entry -> ModelCallFlow.mayUse(principal, entry.id(), Optional.of(entry)))
         .map(

@@ -3,22 +3,18 @@ package io.bedrockgateway.application.service;
 import io.bedrockgateway.application.port.in.UsageReportCommand;
 import io.bedrockgateway.application.port.in.UsageReportCommand.Viewer;
 import io.bedrockgateway.application.port.in.UsageReportUseCase;
-import io.bedrockgateway.application.port.out.KeyStore;
 import io.bedrockgateway.application.port.out.UsageLedger;
 import io.bedrockgateway.domain.key.KeyId;
 import io.bedrockgateway.domain.usage.UsageQuery;
 import io.bedrockgateway.domain.usage.UsageReport;
-import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
 /** Reports usage: everything to the operator, only their own key's to a key holder. */
 public final class UsageReportService implements UsageReportUseCase {
-  private final Authenticator authenticator;
   private final UsageLedger ledger;
 
-  public UsageReportService(KeyStore keys, UsageLedger ledger, Clock clock) {
-    this.authenticator = new Authenticator(keys, clock);
+  public UsageReportService(UsageLedger ledger) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
   }
 
@@ -27,8 +23,7 @@ public final class UsageReportService implements UsageReportUseCase {
     Optional<KeyId> scope =
         switch (command.viewer()) {
           case Viewer.Operator operator -> Optional.empty();
-          case Viewer.KeyHolder holder ->
-              Optional.of(authenticator.authenticate(holder.apiKey()).keyId());
+          case Viewer.KeyHolder holder -> Optional.of(holder.caller().keyId());
         };
     return ledger.report(new UsageQuery(command.from(), command.to(), command.groupBy(), scope));
   }

@@ -29,10 +29,7 @@ import io.bedrockgateway.domain.error.ClientCancelled;
 import io.bedrockgateway.domain.error.Forbidden;
 import io.bedrockgateway.domain.error.GatewayException;
 import io.bedrockgateway.domain.error.RateLimited;
-import io.bedrockgateway.domain.error.Unauthorized;
 import io.bedrockgateway.domain.error.UpstreamFailed;
-import io.bedrockgateway.domain.key.ApiKeyRecord;
-import io.bedrockgateway.domain.key.ApiKeySecret;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.quota.AdmissionDecision;
 import io.bedrockgateway.domain.quota.Consumption;
@@ -58,7 +55,6 @@ import org.junit.jupiter.api.Test;
 
 class ConverseServiceTest {
   private static final ModelId DEFAULT_MODEL = new ModelId("amazon.nova-lite-v1:0");
-  private static final ApiKeySecret KEY = new ApiKeySecret("bgw_test_key");
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
   private static final ConverseSettings SETTINGS = new ConverseSettings(DEFAULT_MODEL, 1_000);
@@ -81,7 +77,6 @@ class ConverseServiceTest {
   private AdmissionDecision decision;
 
   private ConverseService service(ModelInvoker invoker) {
-    ApiKeyRecord stored = ApiKeyRecord.active(KEY.hash(), principal);
     QuotaCounter quota =
         new QuotaCounter() {
           @Override
@@ -101,15 +96,14 @@ class ConverseServiceTest {
           }
         };
     return new ConverseService(
-        new ModelCallFlow(
-            new KeysByHash(stored), quota, ledger, metrics, CLOCK, ModelCatalog.EMPTY, PRICES),
+        new ModelCallFlow(quota, ledger, metrics, CLOCK, ModelCatalog.EMPTY, PRICES),
         invoker,
         SETTINGS);
   }
 
   @Test
   void answersWithTheDefaultModelAndRecordsUsage() {
-    ConverseResult result = service(answering("Hi there")).converse(command(Optional.of(KEY)));
+    ConverseResult result = service(answering("Hi there")).converse(command(principal));
 
     assertThat(invoked)
         .singleElement()
@@ -145,36 +139,6 @@ class ConverseServiceTest {
   }
 
   @Test
-  void refusesAMissingKeyWithoutCallingTheModel() {
-    assertThatThrownBy(() -> service(answering("x")).converse(command(Optional.empty())))
-        .isInstanceOfSatisfying(
-            Unauthorized.class,
-            failure -> assertThat(failure.reason()).isEqualTo(Unauthorized.Reason.MISSING_KEY));
-
-    assertThat(invoked).isEmpty();
-    assertThat(usage)
-        .singleElement()
-        .satisfies(
-            event -> {
-              assertThat(event.outcome()).isEqualTo(Outcome.REJECTED);
-              assertThat(event.principal()).isEmpty();
-              assertThat(event.errorKind()).contains("missing_api_key");
-            });
-  }
-
-  @Test
-  void refusesAnUnknownKey() {
-    assertThatThrownBy(
-            () ->
-                service(answering("x"))
-                    .converse(command(Optional.of(new ApiKeySecret("bgw_unknown")))))
-        .isInstanceOfSatisfying(
-            Unauthorized.class,
-            failure -> assertThat(failure.reason()).isEqualTo(Unauthorized.Reason.INVALID_KEY));
-    assertThat(invoked).isEmpty();
-  }
-
-  @Test
   void refusesAModelTheKeyMayNotUse() {
     Principal restricted =
         new Principal(
@@ -185,21 +149,14 @@ class ConverseServiceTest {
             principal.project(),
             principal.plan(),
             Set.of(new ModelId("amazon.nova-micro-v1:0")));
-    ApiKeyRecord stored = ApiKeyRecord.active(KEY.hash(), restricted);
     ConverseService service =
         new ConverseService(
             new ModelCallFlow(
-                new KeysByHash(stored),
-                new AlwaysAdmit(),
-                ledger,
-                metrics,
-                CLOCK,
-                ModelCatalog.EMPTY,
-                PRICES),
+                new AlwaysAdmit(), ledger, metrics, CLOCK, ModelCatalog.EMPTY, PRICES),
             answering("x"),
             SETTINGS);
 
-    assertThatThrownBy(() -> service.converse(command(Optional.of(KEY))))
+    assertThatThrownBy(() -> service.converse(command(restricted)))
         .isInstanceOf(Forbidden.class)
         .hasMessageContaining(DEFAULT_MODEL.value());
     assertThat(invoked).isEmpty();
@@ -211,7 +168,7 @@ class ConverseServiceTest {
         new AdmissionDecision.Denied(
             LimitKind.REQUESTS, Duration.ofSeconds(7), Optional.of(STATUS));
 
-    assertThatThrownBy(() -> service(answering("x")).converse(command(Optional.of(KEY))))
+    assertThatThrownBy(() -> service(answering("x")).converse(command(principal)))
         .isInstanceOfSatisfying(
             RateLimited.class,
             failure -> {
@@ -246,7 +203,7 @@ class ConverseServiceTest {
             new ChatStreamEvent.Metadata(new TokenUsage(4, 2), 12));
 
     StreamSummary summary =
-        service(streaming(script, Optional.empty())).stream(command(Optional.of(KEY)), observer);
+        service(streaming(script, Optional.empty())).stream(command(principal), observer);
 
     assertThat(seen.getFirst()).isEqualTo(Optional.of(STATUS));
     assertThat(seen.subList(1, seen.size())).containsExactlyElementsOf(script);
@@ -268,7 +225,7 @@ class ConverseServiceTest {
     assertThatThrownBy(
             () ->
                 service(streaming(script, Optional.of(new UpstreamFailed("broken")))).stream(
-                    command(Optional.of(KEY)), observer(new ArrayList<>())))
+                    command(principal), observer(new ArrayList<>())))
         .isInstanceOf(UpstreamFailed.class);
 
     TokenUsage estimate = new TokenUsage(2, 2);
@@ -295,7 +252,7 @@ class ConverseServiceTest {
             () ->
                 service(
                     streaming(List.of(new ChatStreamEvent.TextDelta(0, "abcd")), Optional.empty()))
-                    .stream(command(Optional.of(KEY)), leaving))
+                    .stream(command(principal), leaving))
         .isInstanceOf(ClientCancelled.class);
     assertThat(usage.getFirst().outcome()).isEqualTo(Outcome.CANCELLED);
     assertThat(settled).hasSize(1);
@@ -363,7 +320,7 @@ class ConverseServiceTest {
     };
   }
 
-  private static ConverseCommand command(Optional<ApiKeySecret> key) {
+  private static ConverseCommand command(Principal caller) {
     ChatRequest request =
         new ChatRequest(
             Optional.empty(),
@@ -373,7 +330,7 @@ class ConverseServiceTest {
     RequestContext context =
         new RequestContext(
             RequestId.generate(), CLOCK.instant(), Optional.empty(), Optional.empty());
-    return new ConverseCommand(key, request, context);
+    return new ConverseCommand(caller, request, context);
   }
 
   private static final class AlwaysAdmit implements QuotaCounter {

@@ -1,26 +1,16 @@
 package io.bedrockgateway.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bedrockgateway.application.port.in.HealthDetail;
 import io.bedrockgateway.application.port.in.HealthReport;
-import io.bedrockgateway.application.port.in.UsageReportCommand.Viewer;
 import io.bedrockgateway.application.port.out.DependencyProbe;
-import io.bedrockgateway.application.port.out.TestPrincipals;
 import io.bedrockgateway.application.port.out.UsageBacklog;
-import io.bedrockgateway.domain.error.Unauthorized;
 import io.bedrockgateway.domain.health.DependencyHealth;
-import io.bedrockgateway.domain.key.ApiKeyRecord;
-import io.bedrockgateway.domain.key.ApiKeySecret;
-import java.time.Clock;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class HealthServiceTest {
-  private static final ApiKeySecret KEY = new ApiKeySecret("bgw_health_key");
-
   @Test
   void isHealthyWhenEveryDependencyIsUp() {
     HealthReport report = service(Set.of(probe("redis", true, true))).check();
@@ -46,25 +36,13 @@ class HealthServiceTest {
   }
 
   @Test
-  void givesTheDetailToAValidKeyWithCheckTimesAndTheUsageBacklog() {
-    HealthDetail detail =
-        service(Set.of(probe("redis", true, false))).detail(new Viewer.KeyHolder(Optional.of(KEY)));
+  void givesTheOperatorTheDetailWithCheckTimesAndTheUsageBacklog() {
+    HealthDetail detail = service(Set.of(probe("redis", true, false))).detail();
 
     assertThat(detail.report().status()).isEqualTo(HealthReport.Status.HEALTHY);
     assertThat(detail.checkTimes()).containsOnlyKeys("redis");
+    assertThat(detail.usageQueued()).isEqualTo(1);
     assertThat(detail.usageSpooled()).isEqualTo(3);
-  }
-
-  @Test
-  void refusesTheDetailWithoutAValidKey() {
-    HealthService service = service(Set.of(probe("redis", true, false)));
-
-    assertThatThrownBy(() -> service.detail(new Viewer.KeyHolder(Optional.empty())))
-        .isInstanceOf(Unauthorized.class);
-    assertThatThrownBy(
-            () -> service.detail(new Viewer.KeyHolder(Optional.of(new ApiKeySecret("bgw_nope")))))
-        .isInstanceOf(Unauthorized.class);
-    assertThat(service.detail(new Viewer.Operator()).checkTimes()).containsOnlyKeys("redis");
   }
 
   private static HealthService service(Set<DependencyProbe> probes) {
@@ -85,11 +63,7 @@ class HealthServiceTest {
             return 0;
           }
         };
-    return new HealthService(
-        probes,
-        backlog,
-        new KeysByHash(ApiKeyRecord.active(KEY.hash(), TestPrincipals.unlimited())),
-        Clock.systemUTC());
+    return new HealthService(probes, backlog);
   }
 
   private static DependencyProbe probe(String name, boolean up, boolean critical) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.adapter.bedrock.BedrockSettings;
 import io.bedrockgateway.adapter.bedrock.Resilience;
 import io.bedrockgateway.adapter.http.AdminToken;
+import io.bedrockgateway.adapter.http.HttpLimits;
 import io.bedrockgateway.adapter.http.HttpSettings;
+import io.bedrockgateway.adapter.http.HttpTimeouts;
 import io.bedrockgateway.adapter.metrics.MetricsSettings;
 import io.bedrockgateway.adapter.mongo.MongoSettings;
 import io.bedrockgateway.adapter.redis.RedisSettings;
@@ -14,6 +16,7 @@ import io.bedrockgateway.domain.key.ApiKeySecret;
 import io.bedrockgateway.domain.plan.Plan;
 import io.bedrockgateway.domain.plan.PlanCatalog;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -45,8 +48,9 @@ public final class ConfigLoader {
   public static final int DEFAULT_PORT = 8000;
   public static final long DEFAULT_RATE_LIMIT_REQUESTS = 100;
   public static final Duration DEFAULT_RATE_LIMIT_WINDOW = Duration.ofSeconds(60);
-  public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
-  public static final Duration DEFAULT_HTTP_IDLE_TIMEOUT = Duration.ofMinutes(10);
+  public static final int DEFAULT_ADMIN_PORT = 8001;
+  public static final int MIN_CONFIGURED_KEY_LENGTH = 16;
+  public static final int DEFAULT_MAX_CONCURRENT_STREAMS = 32;
   public static final long DEFAULT_RESERVED_OUTPUT_TOKENS = 4_096;
   public static final String DEFAULT_PLAN = "default";
   public static final String DEFAULT_USAGE_SPOOL_DIR = "usage-spool";
@@ -60,12 +64,16 @@ public final class ConfigLoader {
     Settings settings = new Settings(environment);
     requireLoggingSettings(settings);
     Optional<JsonNode> file = ConfigFile.read(environment);
+    List<ApiKeySecret> apiKeys = apiKeys(settings);
+    LimitsConfig limits = limits(settings);
+    Optional<MongoSettings> mongo = mongo(settings);
     return new GatewayConfig(
         http(settings),
         bedrock(settings),
-        apiKeys(settings),
+        apiKeys,
+        keyIds(settings, !apiKeys.isEmpty() && (limits.redis().isPresent() || mongo.isPresent())),
         plans(settings, file),
-        limits(settings),
+        limits,
         defaults(settings),
         ModelCatalogConfig.load(file, settings.text(ConfigFile.VARIABLE, "")),
         settings
@@ -75,7 +83,7 @@ public final class ConfigLoader {
         (int)
             settings.wholeNumber(
                 "RESERVED_OUTPUT_TOKENS", DEFAULT_RESERVED_OUTPUT_TOKENS, 1, 1_000_000),
-        mongo(settings),
+        mongo,
         new MetricsSettings(settings.flag("METRICS_KEY_LABELS", true)));
   }
 
@@ -102,21 +110,64 @@ public final class ConfigLoader {
   }
 
   private static HttpSettings http(Settings settings) {
-    int port = (int) settings.wholeNumber("PORT", DEFAULT_PORT, 0, 65_535);
-    long maxRequestBytes =
-        settings.wholeNumber("MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES, 1_024, 1L << 30);
-    Duration idleTimeout =
-        settings.seconds("HTTP_IDLE_TIMEOUT", DEFAULT_HTTP_IDLE_TIMEOUT, 1, 86_400);
+    HttpSettings.Listener publicListener =
+        listener(
+            settings, "BIND_ADDRESS", HttpSettings.Listener.ALL_INTERFACES, "PORT", DEFAULT_PORT);
+    HttpSettings.Listener adminListener =
+        listener(
+            settings,
+            "ADMIN_BIND_ADDRESS",
+            HttpSettings.Listener.LOOPBACK,
+            "ADMIN_PORT",
+            DEFAULT_ADMIN_PORT);
+    if (publicListener.port() != 0 && publicListener.port() == adminListener.port()) {
+      throw new ConfigException(
+          "ADMIN_PORT", "must differ from PORT (" + publicListener.port() + ")");
+    }
     return build(
         "CORS_ORIGINS / TRUSTED_PROXIES",
         () ->
             new HttpSettings(
-                port,
-                maxRequestBytes,
+                publicListener,
+                adminListener,
+                httpLimits(settings),
                 settings.list("CORS_ORIGINS"),
                 settings.list("TRUSTED_PROXIES"),
-                idleTimeout,
+                httpTimeouts(settings),
                 adminToken(settings)));
+  }
+
+  private static HttpSettings.Listener listener(
+      Settings settings, String hostVariable, String defaultHost, String portVariable, int port) {
+    String host = settings.text(hostVariable, defaultHost);
+    int bound = (int) settings.wholeNumber(portVariable, port, 0, 65_535);
+    return build(hostVariable, () -> new HttpSettings.Listener(host, bound));
+  }
+
+  private static HttpLimits httpLimits(Settings settings) {
+    long maxRequestBytes =
+        settings.wholeNumber(
+            "MAX_REQUEST_BYTES", HttpLimits.DEFAULT_MAX_REQUEST_BYTES, 1_024, 1L << 30);
+    long inFlight =
+        settings.wholeNumber(
+            "MAX_BODY_BYTES_IN_FLIGHT",
+            Math.max(HttpLimits.DEFAULT_MAX_BODY_BYTES_IN_FLIGHT, maxRequestBytes),
+            maxRequestBytes,
+            1L << 40);
+    int connections =
+        (int)
+            settings.wholeNumber(
+                "MAX_CONNECTIONS", HttpLimits.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000);
+    return new HttpLimits(maxRequestBytes, inFlight, connections);
+  }
+
+  private static HttpTimeouts httpTimeouts(Settings settings) {
+    HttpTimeouts defaults = HttpTimeouts.DEFAULTS;
+    return new HttpTimeouts(
+        settings.seconds("HTTP_HEADER_TIMEOUT", defaults.header(), 1, 3_600),
+        settings.seconds("HTTP_BODY_TIMEOUT", defaults.body(), 1, 3_600),
+        settings.seconds("HTTP_IDLE_TIMEOUT", defaults.idle(), 1, 86_400),
+        settings.seconds("MAX_STREAM_SECONDS", defaults.stream(), 1, 86_400));
   }
 
   private static Optional<AdminToken> adminToken(Settings settings) {
@@ -183,9 +234,41 @@ public final class ConfigLoader {
   }
 
   private static List<ApiKeySecret> apiKeys(Settings settings) {
-    return settings.list("API_KEYS").stream()
-        .map(key -> build("API_KEYS", () -> new ApiKeySecret(key)))
-        .toList();
+    List<String> keys = settings.list("API_KEYS");
+    for (int i = 0; i < keys.size(); i++) {
+      if (keys.get(i).length() < MIN_CONFIGURED_KEY_LENGTH) {
+        throw new ConfigException(
+            "API_KEYS",
+            "entry "
+                + (i + 1)
+                + " has "
+                + keys.get(i).length()
+                + " characters; each key must have at least "
+                + MIN_CONFIGURED_KEY_LENGTH
+                + " (generate one with: openssl rand -base64 32)");
+      }
+    }
+    return keys.stream().map(key -> build("API_KEYS", () -> new ApiKeySecret(key))).toList();
+  }
+
+  /**
+   * {@code KEY_ID_SECRET}, which the ids of {@code API_KEYS} keys are derived with. Where limits or
+   * usage outlive the process (Redis, MongoDB) the ids must too, so the secret is required there;
+   * in memory a random one serves the process.
+   */
+  private static KeyIdDerivation keyIds(Settings settings, boolean idsMustLast) {
+    Optional<String> secret = settings.secret("KEY_ID_SECRET");
+    if (secret.isPresent()) {
+      return build("KEY_ID_SECRET", () -> new KeyIdDerivation(secret.get()));
+    }
+    if (idsMustLast) {
+      throw new ConfigException(
+          "KEY_ID_SECRET",
+          "is required when API_KEYS is used with REDIS_URL or MONGODB_URI: the ids of configured"
+              + " keys are derived with it, and limits and usage need the same ids on every"
+              + " instance and after restarts (16+ characters, e.g. openssl rand -base64 32)");
+    }
+    return KeyIdDerivation.random(new SecureRandom());
   }
 
   private static PlanCatalog plans(Settings settings, Optional<JsonNode> file) {
@@ -205,7 +288,10 @@ public final class ConfigLoader {
     long tokensPerMinute =
         settings.wholeNumber("RATE_LIMIT_TOKENS_PER_MINUTE", 0, 0, 1_000_000_000_000L);
     long tokensPerDay = settings.wholeNumber("RATE_LIMIT_TOKENS_PER_DAY", 0, 0, 1_000_000_000_000L);
-    int streams = (int) settings.wholeNumber("MAX_CONCURRENT_STREAMS", 0, 0, 1_000_000);
+    int streams =
+        (int)
+            settings.wholeNumber(
+                "MAX_CONCURRENT_STREAMS", DEFAULT_MAX_CONCURRENT_STREAMS, 0, 1_000_000);
     PlanSpec spec =
         new PlanSpec(
             requests == 0 ? OptionalLong.empty() : OptionalLong.of(requests),

@@ -16,6 +16,7 @@ import java.util.Optional;
 /**
  * Everything the gateway is configured with, validated.
  *
+ * @param keyIds how the public ids of the {@code API_KEYS} keys are derived
  * @param mongo where keys and usage are kept; absent keeps them in memory
  * @param metrics what the metrics label
  */
@@ -23,6 +24,7 @@ public record GatewayConfig(
     HttpSettings http,
     BedrockSettings bedrock,
     List<ApiKeySecret> apiKeys,
+    KeyIdDerivation keyIds,
     PlanCatalog plans,
     LimitsConfig limits,
     ModelDefaults defaults,
@@ -36,6 +38,7 @@ public record GatewayConfig(
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(bedrock, "bedrock");
     apiKeys = List.copyOf(apiKeys);
+    Objects.requireNonNull(keyIds, "keyIds");
     Objects.requireNonNull(plans, "plans");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(defaults, "defaults");
@@ -55,6 +58,7 @@ public record GatewayConfig(
         http,
         bedrock,
         keys,
+        keyIds,
         plans,
         limits,
         defaults,
@@ -70,6 +74,7 @@ public record GatewayConfig(
         http,
         settings,
         apiKeys,
+        keyIds,
         plans,
         limits,
         defaults,

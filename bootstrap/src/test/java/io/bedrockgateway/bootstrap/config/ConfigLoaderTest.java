@@ -3,11 +3,15 @@ package io.bedrockgateway.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bedrockgateway.adapter.http.HttpLimits;
+import io.bedrockgateway.adapter.http.HttpSettings;
+import io.bedrockgateway.adapter.http.HttpTimeouts;
 import io.bedrockgateway.adapter.mongo.MongoSettings;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.cost.PriceTable;
 import io.bedrockgateway.domain.cost.Usd;
+import io.bedrockgateway.domain.key.ApiKeySecret;
 import io.bedrockgateway.domain.plan.RequestRate;
 import java.io.IOException;
 import java.net.URI;
@@ -26,13 +30,49 @@ class ConfigLoaderTest {
   void startsFromDocumentedDefaults() {
     GatewayConfig config = ConfigLoader.load(Environment.of(Map.of()));
 
-    assertThat(config.http().port()).isEqualTo(8000);
+    assertThat(config.http().publicListener().port()).isEqualTo(8000);
     assertThat(config.defaultPlan().requests())
         .contains(new RequestRate(100, Duration.ofSeconds(60)));
     assertThat(config.defaults().chat().value()).isEqualTo(ConfigLoader.DEFAULT_CHAT_MODEL);
     assertThat(config.bedrock().region()).isEqualTo("us-east-1");
     assertThat(config.bedrock().endpointOverride()).isEmpty();
     assertThat(config.apiKeys()).isEmpty();
+    assertThat(config.http().publicListener().host()).isEqualTo("0.0.0.0");
+    assertThat(config.http().adminListener())
+        .isEqualTo(new HttpSettings.Listener("127.0.0.1", 8001));
+    assertThat(config.http().timeouts()).isEqualTo(HttpTimeouts.DEFAULTS);
+    assertThat(config.http().limits()).isEqualTo(HttpLimits.DEFAULTS);
+    assertThat(config.defaultPlan().concurrentStreams())
+        .hasValue(ConfigLoader.DEFAULT_MAX_CONCURRENT_STREAMS);
+  }
+
+  @Test
+  void readsTheListenersLimitsAndTimeouts() {
+    GatewayConfig config =
+        ConfigLoader.load(
+            Environment.of(
+                Map.of(
+                    "BIND_ADDRESS", "127.0.0.2",
+                    "ADMIN_PORT", "9001",
+                    "ADMIN_BIND_ADDRESS", "0.0.0.0",
+                    "MAX_BODY_BYTES_IN_FLIGHT", "100000000",
+                    "MAX_CONNECTIONS", "500",
+                    "HTTP_HEADER_TIMEOUT", "5",
+                    "HTTP_BODY_TIMEOUT", "20",
+                    "HTTP_IDLE_TIMEOUT", "40",
+                    "MAX_STREAM_SECONDS", "600")));
+
+    assertThat(config.http().publicListener().host()).isEqualTo("127.0.0.2");
+    assertThat(config.http().adminListener()).isEqualTo(new HttpSettings.Listener("0.0.0.0", 9001));
+    assertThat(config.http().limits())
+        .isEqualTo(new HttpLimits(HttpLimits.DEFAULT_MAX_REQUEST_BYTES, 100_000_000, 500));
+    assertThat(config.http().timeouts())
+        .isEqualTo(
+            new HttpTimeouts(
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(40),
+                Duration.ofSeconds(600)));
   }
 
   @Test
@@ -42,16 +82,18 @@ class ConfigLoaderTest {
             Environment.of(
                 Map.of(
                     "PORT", "9000",
-                    "API_KEYS", "k1, k2,,",
+                    "API_KEYS", "key-one-0123456789, key-two-0123456789,,",
                     "RATE_LIMIT_REQUESTS", "3",
                     "RATE_LIMIT_WINDOW", "10",
                     "AWS_REGION", "eu-west-1",
                     "BEDROCK_ENDPOINT_URL", "http://127.0.0.1:4010",
                     "MAX_REQUEST_BYTES", "2048")));
 
-    assertThat(config.http().port()).isEqualTo(9000);
+    assertThat(config.http().publicListener().port()).isEqualTo(9000);
     assertThat(config.http().maxRequestBytes()).isEqualTo(2048);
-    assertThat(config.apiKeys()).extracting(key -> key.value()).containsExactly("k1", "k2");
+    assertThat(config.apiKeys())
+        .extracting(key -> key.value())
+        .containsExactly("key-one-0123456789", "key-two-0123456789");
     assertThat(config.defaultPlan().requests())
         .contains(new RequestRate(3, Duration.ofSeconds(10)));
     assertThat(config.bedrock().region()).isEqualTo("eu-west-1");
@@ -85,6 +127,19 @@ class ConfigLoaderTest {
       value = {
         "PORT | eighty",
         "PORT | 70000",
+        "ADMIN_PORT | 8000",
+        "ADMIN_PORT | -1",
+        "BIND_ADDRESS | two words",
+        "ADMIN_BIND_ADDRESS | two words",
+        "MAX_BODY_BYTES_IN_FLIGHT | 100",
+        "MAX_CONNECTIONS | 0",
+        "HTTP_HEADER_TIMEOUT | 0",
+        "HTTP_BODY_TIMEOUT | soon",
+        "HTTP_IDLE_TIMEOUT | 0",
+        "MAX_STREAM_SECONDS | 0",
+        "MAX_CONCURRENT_STREAMS | -1",
+        "API_KEYS | ten-chars!",
+        "KEY_ID_SECRET | too-short",
         "RATE_LIMIT_REQUESTS | -1",
         "RATE_LIMIT_WINDOW | 1m",
         "MAX_REQUEST_BYTES | 12",
@@ -107,6 +162,35 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aShortApiKeyStopsTheStartNamingTheVariableButNotTheKey() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Environment.of(Map.of("API_KEYS", "long-enough-key-0123,short-key1"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("API_KEYS")
+        .hasMessageContaining("entry 2", "16")
+        .hasMessageNotContaining("short-key1");
+  }
+
+  @Test
+  void configuredKeysWithSharedStoresNeedAKeyIdSecret() {
+    Map<String, String> shared =
+        Map.of("API_KEYS", "team-key-0123456789", "REDIS_URL", "redis://127.0.0.1:6379");
+
+    assertThatThrownBy(() -> ConfigLoader.load(Environment.of(shared)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("KEY_ID_SECRET");
+    Map<String, String> withSecret = new java.util.HashMap<>(shared);
+    withSecret.put("KEY_ID_SECRET", "a-server-secret-0123456789");
+    GatewayConfig one = ConfigLoader.load(Environment.of(withSecret));
+    GatewayConfig two = ConfigLoader.load(Environment.of(withSecret));
+    ApiKeySecret key = one.apiKeys().getFirst();
+    assertThat(one.keyIds().idOf(key)).isEqualTo(two.keyIds().idOf(key));
+    assertThat(key.hash().hex()).doesNotContain(one.keyIds().idOf(key).value());
+  }
+
+  @Test
   void neverEchoesAnApiKeyInAnError() {
     String longKey = "k".repeat(600);
 
@@ -120,13 +204,15 @@ class ConfigLoaderTest {
   void readsADotEnvFileUnderTheProcessEnvironment(@TempDir Path directory) throws IOException {
     Files.writeString(
         directory.resolve(".env"),
-        "# local settings\nexport PORT=9100\nAPI_KEYS=\"from-file\"\nRATE_LIMIT_REQUESTS=7\n");
+        "# local settings\nexport PORT=9100\nAPI_KEYS=\"from-file-0123456789\"\nRATE_LIMIT_REQUESTS=7\n");
 
     Environment environment = Environment.load(Map.of("RATE_LIMIT_REQUESTS", "9"), directory);
     GatewayConfig config = ConfigLoader.load(environment);
 
-    assertThat(config.http().port()).isEqualTo(9100);
-    assertThat(config.apiKeys()).extracting(key -> key.value()).containsExactly("from-file");
+    assertThat(config.http().publicListener().port()).isEqualTo(9100);
+    assertThat(config.apiKeys())
+        .extracting(key -> key.value())
+        .containsExactly("from-file-0123456789");
     assertThat(config.defaultPlan().requests().orElseThrow().limit()).isEqualTo(9);
   }
 

@@ -24,14 +24,16 @@ class LimitsConfigTest {
   @TempDir Path directory;
 
   @Test
-  void withoutRedisLimitsAreLocalAndTheDefaultPlanLimitsRequestsOnly() {
+  void withoutRedisLimitsAreLocalAndTheDefaultPlanLimitsRequestsAndStreams() {
     GatewayConfig config = load(Map.of());
 
     assertThat(config.limits().redis()).isEmpty();
     assertThat(config.limits().failureMode()).isEqualTo(QuotaFailureMode.LOCAL);
     assertThat(config.defaultPlan())
         .isEqualTo(
-            Plan.unlimited("default").withRequests(new RequestRate(100, Duration.ofSeconds(60))));
+            Plan.unlimited("default")
+                .withRequests(new RequestRate(100, Duration.ofSeconds(60)))
+                .withConcurrentStreams(ConfigLoader.DEFAULT_MAX_CONCURRENT_STREAMS));
     assertThat(config.plans().byName()).containsOnlyKeys("default");
   }
 

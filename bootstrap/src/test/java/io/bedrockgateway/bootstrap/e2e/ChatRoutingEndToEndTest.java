@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChatRoutingEndToEndTest {
-  private static final String KEY = "chat-key";
+  private static final String KEY = "chat-key-0123456789ab";
   private static final Map<String, String> AUTH = Map.of("X-API-Key", KEY);
   private static final Duration DEADLINE = Duration.ofSeconds(3);
   private static final String CATALOGUE =

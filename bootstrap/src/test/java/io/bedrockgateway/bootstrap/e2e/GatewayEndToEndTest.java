@@ -28,9 +28,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The whole gateway, wired as {@code main} wires it, against the emulator through the real SDK. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayEndToEndTest {
-  private static final String LIMITED_KEY = "k1";
-  private static final String OTHER_KEY = "k2";
-  private static final String UNLIMITED_KEY = "k3";
+  private static final String LIMITED_KEY = "limited-key-k1-0123456789";
+  private static final String OTHER_KEY = "other-key-k2-0123456789";
+  private static final String UNLIMITED_KEY = "unlimited-key-k3-0123456789";
 
   private BedrockEmulator emulator;
   private Gateway limited;
@@ -49,7 +49,15 @@ class GatewayEndToEndTest {
                     "RATE_LIMIT_REQUESTS", "3",
                     "MAX_REQUEST_BYTES", "4096")));
     unlimited =
-        Gateway.start(config(Map.of("API_KEYS", UNLIMITED_KEY, "RATE_LIMIT_REQUESTS", "0")));
+        Gateway.start(
+            config(
+                Map.of(
+                    "API_KEYS",
+                    UNLIMITED_KEY,
+                    "RATE_LIMIT_REQUESTS",
+                    "0",
+                    "MAX_CONCURRENT_STREAMS",
+                    "0")));
     limitedClient = new SseClient(limited.port());
     client = new SseClient(unlimited.port());
   }
@@ -68,10 +76,10 @@ class GatewayEndToEndTest {
 
   @ParameterizedTest
   @CsvSource({
-    "/api/v1/bedrock/converse-stream, X-API-Key, k3",
-    "/api/v1/converse-stream, X-API-Key, k3",
-    "/api/v1/bedrock/converse-stream, Authorization, Bearer k3",
-    "/api/v1/converse-stream, Authorization, Bearer k3"
+    "/api/v1/bedrock/converse-stream, X-API-Key, unlimited-key-k3-0123456789",
+    "/api/v1/converse-stream, X-API-Key, unlimited-key-k3-0123456789",
+    "/api/v1/bedrock/converse-stream, Authorization, Bearer unlimited-key-k3-0123456789",
+    "/api/v1/converse-stream, Authorization, Bearer unlimited-key-k3-0123456789"
   })
   void streamsAnAnswerOnBothPrefixesWithBothKeyHeaders(String path, String header, String value) {
     HttpResponse<String> response =

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each limit of the default plan, as a client meets it: a 429 that names it and says when. */
 class LimitsEndToEndTest {
-  private static final String KEY = "limited-key";
+  private static final String KEY = "limited-key-0123456789";
   private static final String STREAM = "/api/v1/bedrock/converse-stream";
 
   private Gateway gateway;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * 429), and the Grafana dashboard that reads it.
  */
 class MetricsEndToEndTest {
-  private static final String KEY = "metrics-key";
+  private static final String KEY = "metrics-key-0123456789";
   private static final Map<String, String> AUTH = Map.of("X-API-Key", KEY);
   private static final Path DASHBOARD =
       Path.of("..", "deploy", "grafana", "dashboards", "bedrock-gateway.json")

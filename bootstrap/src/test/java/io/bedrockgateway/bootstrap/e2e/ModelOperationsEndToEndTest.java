@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModelOperationsEndToEndTest {
-  private static final String KEY = "model-key";
+  private static final String KEY = "model-key-0123456789";
   private static final Map<String, String> AUTH = Map.of("X-API-Key", KEY);
 
   private BedrockEmulator emulator;

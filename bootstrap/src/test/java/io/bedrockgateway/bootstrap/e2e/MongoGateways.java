@@ -26,6 +26,8 @@ final class MongoGateways implements AutoCloseable {
   Gateway start(String mongoUri, Path spool, Map<String, String> variables) {
     Map<String, String> all = new HashMap<>(variables);
     all.put("PORT", "0");
+    all.put("ADMIN_PORT", "0");
+    all.putIfAbsent("KEY_ID_SECRET", TestGateways.KEY_ID_SECRET);
     all.put("MONGODB_URI", mongoUri);
     all.put("USAGE_SPOOL_DIR", spool.toString());
     all.put("ADMIN_TOKEN", ADMIN_TOKEN);

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -86,20 +85,16 @@ class PackagedGatewayIT {
     awaitMatch(output, LISTENING);
     String prompt = "Slow one [emulator:tokens=40] [emulator:token-delay-ms=50]";
 
-    CompletableFuture<HttpResponse<String>> stream =
-        CompletableFuture.supplyAsync(
-            () ->
-                new SseClient(port)
-                    .post(
-                        "/api/v1/converse-stream",
-                        SseClient.chat(prompt),
-                        Map.of("X-API-Key", key)));
-    Thread.sleep(500);
+    // the stream is under way (its status and headers are in) when the gateway is told to stop
+    HttpResponse<java.util.stream.Stream<String>> stream =
+        new SseClient(port)
+            .postForLines(
+                "/api/v1/converse-stream", SseClient.chat(prompt), Map.of("X-API-Key", key));
+    assertThat(stream.statusCode()).isEqualTo(200);
     gateway.destroy();
 
-    HttpResponse<String> response = stream.get(30, TimeUnit.SECONDS);
-    assertThat(SseClient.text(SseClient.events(response.body())))
-        .isEqualTo(EmulatedAnswer.text(prompt, 40));
+    String body = stream.body().collect(java.util.stream.Collectors.joining("\n"));
+    assertThat(SseClient.text(SseClient.events(body))).isEqualTo(EmulatedAnswer.text(prompt, 40));
     assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(gateway.exitValue()).isZero();
     try (MongoClient store = MongoClients.create(usageStore)) {
@@ -131,6 +126,7 @@ class PackagedGatewayIT {
             .redirectErrorStream(true);
     command.environment().keySet().removeIf(name -> !name.equals("PATH") && !name.equals("HOME"));
     command.environment().put("PORT", Integer.toString(port));
+    command.environment().put("ADMIN_PORT", "0");
     command.environment().putAll(environment);
     return command.start();
   }

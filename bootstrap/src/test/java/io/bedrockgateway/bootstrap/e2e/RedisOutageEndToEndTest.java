@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.adapter.redis.RedisServerProcess;
 import io.bedrockgateway.adapter.redis.TestRedis;
 import io.bedrockgateway.bootstrap.Gateway;
-import io.bedrockgateway.domain.key.ApiKeySecret;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * is loose on purpose: it proves that no request hangs on a dead Redis, not how fast one is.
  */
 class RedisOutageEndToEndTest {
-  private static final String API_KEY = "outage-key";
+  private static final String API_KEY = "outage-key-0123456789";
   private static final Duration NO_HANG = Duration.ofMillis(900);
 
   private RedisServerProcess redis;
@@ -104,7 +103,7 @@ class RedisOutageEndToEndTest {
   }
 
   private long requestsCountedInRedis() {
-    String key = TestRedis.keysOf(new ApiKeySecret(API_KEY)) + "requests";
+    String key = TestRedis.keysOf(TestGateways.keyIdOf(API_KEY)) + "requests";
     return TestRedis.query(redis.url(), commands -> commands.zcard(key));
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.adapter.redis.TestRedis;
 import io.bedrockgateway.bootstrap.Gateway;
-import io.bedrockgateway.domain.key.ApiKeySecret;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -113,7 +112,7 @@ class SharedLimitsTest {
 
   private long tokensCountedTodayInRedis() {
     String today = Long.toString(LocalDate.now(ZoneOffset.UTC).toEpochDay());
-    String key = TestRedis.keysOf(new ApiKeySecret(apiKey)) + "tokens:day";
+    String key = TestRedis.keysOf(TestGateways.keyIdOf(apiKey)) + "tokens:day";
     return Long.parseLong(TestRedis.query(redisUrl, redis -> redis.hget(key, today)));
   }
 

@@ -44,6 +44,25 @@ final class SseClient {
     }
   }
 
+  /** Posts and returns as soon as the status and headers are in, the body still arriving. */
+  HttpResponse<java.util.stream.Stream<String>> postForLines(
+      String path, String body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+    } catch (IOException failed) {
+      throw new UncheckedIOException(failed);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(interrupted);
+    }
+  }
+
   HttpResponse<String> get(String path) {
     return get(path, Map.of());
   }

@@ -47,12 +47,11 @@ public record ApiKeyRecord(
   }
 
   /**
-   * A key configured as plain text (the {@code API_KEYS} list): stored by hash, with an id derived
-   * from the hash so that it never reveals the key.
+   * A key configured as plain text (the {@code API_KEYS} list): kept by hash, under an id that
+   * never reveals the key (the configuration derives it with a secret of the server's).
    */
-  public static ApiKeyRecord configured(ApiKeySecret key, Plan plan) {
+  public static ApiKeyRecord configured(ApiKeySecret key, KeyId id, Plan plan) {
     KeyHash hash = key.hash();
-    KeyId id = hash.derivedKeyId();
     Principal principal =
         new Principal(
             id,

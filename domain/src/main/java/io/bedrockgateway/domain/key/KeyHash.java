@@ -34,11 +34,6 @@ public record KeyHash(String hex) {
         hex.getBytes(StandardCharsets.US_ASCII), other.hex.getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** A short public id derived from the hash, for keys that were configured without one. */
-  public KeyId derivedKeyId() {
-    return new KeyId(hex.substring(0, 12));
-  }
-
   @Override
   public String toString() {
     return "KeyHash[" + hex.substring(0, 8) + "…]";

@@ -30,18 +30,10 @@ class KeyHashTest {
   }
 
   @Test
-  void aConfiguredKeyGetsAnIdDerivedFromItsHash() {
-    ApiKeySecret secret = new ApiKeySecret("k1");
-    ApiKeyRecord record = ApiKeyRecord.configured(secret, Plan.unlimited("default"));
-
-    assertThat(record.principal().keyId().value()).isEqualTo(secret.hash().hex().substring(0, 12));
-    assertThat(record.principal().name()).doesNotContain("k1");
-  }
-
-  @Test
   void aRevokedOrExpiredKeyIsNotUsable() {
     ApiKeyRecord active =
-        ApiKeyRecord.configured(new ApiKeySecret("k1"), Plan.unlimited("default"));
+        ApiKeyRecord.configured(
+            new ApiKeySecret("k1"), new KeyId("configured"), Plan.unlimited("default"));
     Instant now = Instant.parse("2026-11-24T12:00:00Z");
 
     ApiKeyRecord revoked = active.revoked(now.minusSeconds(1));
@@ -55,7 +47,8 @@ class KeyHashTest {
   @Test
   void aRevocationIsNeverPostponedAndARotatedKeyRetiresByItsDeadline() {
     ApiKeyRecord active =
-        ApiKeyRecord.configured(new ApiKeySecret("k1"), Plan.unlimited("default"));
+        ApiKeyRecord.configured(
+            new ApiKeySecret("k1"), new KeyId("configured"), Plan.unlimited("default"));
     Instant now = Instant.parse("2026-11-24T12:00:00Z");
 
     assertThat(active.revoked(now).revoked(now.plusSeconds(60)).revokedAt()).contains(now);

@@ -1,11 +1,10 @@
 package io.bedrockgateway.application.port.in;
 
-import io.bedrockgateway.domain.key.ApiKeySecret;
+import io.bedrockgateway.domain.key.Principal;
 import java.util.Objects;
-import java.util.Optional;
 
-public record ListModelsCommand(Optional<ApiKeySecret> apiKey) {
+public record ListModelsCommand(Principal caller) {
   public ListModelsCommand {
-    Objects.requireNonNull(apiKey, "apiKey");
+    Objects.requireNonNull(caller, "caller");
   }
 }

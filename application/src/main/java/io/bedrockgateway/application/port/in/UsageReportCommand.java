@@ -1,10 +1,9 @@
 package io.bedrockgateway.application.port.in;
 
-import io.bedrockgateway.domain.key.ApiKeySecret;
+import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.usage.UsageGrouping;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /** Usage of {@code [from, to)}, grouped, as {@code viewer} may see it. */
 public record UsageReportCommand(Viewer viewer, Instant from, Instant to, UsageGrouping groupBy) {
@@ -12,10 +11,10 @@ public record UsageReportCommand(Viewer viewer, Instant from, Instant to, UsageG
   public sealed interface Viewer {
     record Operator() implements Viewer {}
 
-    /** Empty when the caller sent no key. */
-    record KeyHolder(Optional<ApiKeySecret> apiKey) implements Viewer {
+    /** An authenticated key: it sees only its own usage. */
+    record KeyHolder(Principal caller) implements Viewer {
       public KeyHolder {
-        Objects.requireNonNull(apiKey, "apiKey");
+        Objects.requireNonNull(caller, "caller");
       }
     }
   }

@@ -41,7 +41,7 @@ public abstract class KeyStoreContract {
   void findsAKeyByTheHashOfItsSecret() {
     KeyStore store = emptyStore(PLANS);
     ApiKeySecret secret = new ApiKeySecret("bgw_" + UUID.randomUUID());
-    ApiKeyRecord stored = ApiKeyRecord.configured(secret, DEFAULT_PLAN);
+    ApiKeyRecord stored = ApiKeyRecord.configured(secret, new KeyId("configured1"), DEFAULT_PLAN);
 
     store.save(stored);
 
@@ -51,7 +51,9 @@ public abstract class KeyStoreContract {
   @Test
   void doesNotFindUnknownKeys() {
     KeyStore store = emptyStore(PLANS);
-    store.save(ApiKeyRecord.configured(new ApiKeySecret("bgw_" + UUID.randomUUID()), DEFAULT_PLAN));
+    store.save(
+        ApiKeyRecord.configured(
+            new ApiKeySecret("bgw_" + UUID.randomUUID()), new KeyId("configured2"), DEFAULT_PLAN));
 
     assertThat(store.findByHash(KeyHash.of("bgw_someone-else"))).isEmpty();
     assertThat(store.findById(new KeyId("nosuchkey"))).isEmpty();

@@ -1,0 +1,28 @@
+package io.bedrockgateway.adapter.http;
+
+import java.time.Duration;
+
+/**
+ * How long each phase of an exchange may take, so a slow or greedy client cannot hold a connection
+ * or a stream for ever.
+ *
+ * @param header from a new connection to the end of its first request's headers
+ * @param body reading a whole request body
+ * @param idle an open connection without traffic, between requests (keep-alive) or inside one
+ * @param stream a whole streamed answer; past it the stream ends with an error event
+ */
+public record HttpTimeouts(Duration header, Duration body, Duration idle, Duration stream) {
+  public static final HttpTimeouts DEFAULTS =
+      new HttpTimeouts(
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(30),
+          Duration.ofMinutes(15));
+
+  public HttpTimeouts {
+    HttpSettings.positive(header, "header");
+    HttpSettings.positive(body, "body");
+    HttpSettings.positive(idle, "idle");
+    HttpSettings.positive(stream, "stream");
+  }
+}
