@@ -32,5 +32,17 @@ final class RequestLimits {
    */
   static final int MAX_NUMBER_SCALE = 1_000;
 
+  /** Messages in one conversation. */
+  static final int MAX_MESSAGES = 1_000;
+
+  /** Content blocks in one message, and blocks in one tool result. */
+  static final int MAX_CONTENT_BLOCKS = 1_000;
+
+  /** Tools in one {@code tool_config}. */
+  static final int MAX_TOOLS = 1_000;
+
+  /** Models in one key's {@code allowed_models}. */
+  static final int MAX_ALLOWED_MODELS = 1_000;
+
   private RequestLimits() {}
 }
