@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +29,9 @@ final class GatewayJson {
    * Lenient about unknown fields (clients send extra ones), strict about types: {@code "hot"} and
    * {@code "NaN"} are no temperature, {@code 1.5} is not a token count, {@code 1} is not {@code
    * true} and {@code 5} is not a role. Strict about the text too: a field sent twice is refused,
-   * and reading stops at {@link RequestLimits}.
+   * and reading stops at {@link RequestLimits}. Written JSON escapes the line separators U+2028,
+   * U+2029 and U+0085, so that no client that splits lines on them (JavaScript's line terminators)
+   * can cut a server-sent event in two.
    */
   static ObjectMapper newMapper() {
     return JsonMapper.builder(factory())
@@ -71,6 +76,7 @@ final class GatewayJson {
                 .maxNameLength(RequestLimits.MAX_NAME_LENGTH)
                 .maxTokenCount(RequestLimits.MAX_TOKEN_COUNT)
                 .build())
+        .characterEscapes(new LineSafeEscapes())
         .build();
   }
 
@@ -89,6 +95,31 @@ final class GatewayJson {
         return parser.getDoubleValue();
       }
       return (Double) context.handleUnexpectedToken(Double.class, parser);
+    }
+  }
+
+  /** JSON's own escapes, plus the characters JavaScript and Unicode take for line breaks. */
+  static final class LineSafeEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private static final SerializedString NEXT_LINE = new SerializedString("\\u0085");
+    private static final SerializedString LINE_SEPARATOR = new SerializedString("\\u2028");
+    private static final SerializedString PARAGRAPH_SEPARATOR = new SerializedString("\\u2029");
+
+    private final int[] asciiEscapes = standardAsciiEscapesForJSON();
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return asciiEscapes;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int character) {
+      return switch (character) {
+        case 0x85 -> NEXT_LINE;
+        case 0x2028 -> LINE_SEPARATOR;
+        case 0x2029 -> PARAGRAPH_SEPARATOR;
+        default -> null;
+      };
     }
   }
 }
