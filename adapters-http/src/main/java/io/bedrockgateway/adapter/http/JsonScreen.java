@@ -127,13 +127,19 @@ final class JsonScreen {
    * {@code 1e-400} zero; a zero with a huge exponent only costs to compute with.
    */
   private static void requireInRange(JsonParser parser) throws IOException {
-    double approximate = parser.getDoubleValue();
-    boolean inRange = Double.isFinite(approximate);
-    if (inRange) {
-      BigDecimal exact = parser.getDecimalValue();
-      inRange =
-          Math.abs((long) exact.scale()) <= RequestLimits.MAX_NUMBER_SCALE
-              && (approximate != 0.0 || exact.signum() == 0);
+    boolean inRange;
+    try {
+      double approximate = parser.getDoubleValue();
+      inRange = Double.isFinite(approximate);
+      if (inRange) {
+        BigDecimal exact = parser.getDecimalValue();
+        inRange =
+            Math.abs((long) exact.scale()) <= RequestLimits.MAX_NUMBER_SCALE
+                && (approximate != 0.0 || exact.signum() == 0);
+      }
+    } catch (NumberFormatException exponentPastAnInt) {
+      // 1e-4001227736807557598 is short enough, but no BigDecimal
+      inRange = false;
     }
     if (!inRange) {
       throw new InvalidRequest(

@@ -30,6 +30,7 @@ class JsonBodyReaderTest {
           {"max_tokens": 1e400}                         | max_tokens: the number is out of range
           {"additional_model_request_fields": {"x": 1e400}} | additional_model_request_fields.x: the number is out of range
           {"unknown": [0, {"deep": 0e999999999}]}       | unknown[1].deep: the number is out of range
+          {"top_p": 1e-4001227736807557598209595627194100} | top_p: the number is out of range
           {"temperature": "NaN"}                        | temperature: must be a number
           {"temperature": "Infinity"}                   | temperature: must be a number
           {"temperature": NaN}                          | the request body is not valid JSON: Non-standard token 'NaN'
