@@ -125,10 +125,18 @@ final class AdminCommands {
     if (ids == null) {
       return Set.of();
     }
+    if (ids.size() > RequestLimits.MAX_ALLOWED_MODELS) {
+      throw new InvalidRequest(
+          "allowed_models: must hold at most " + RequestLimits.MAX_ALLOWED_MODELS + " models");
+    }
     List<ModelId> models = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
-      models.add(at("allowed_models[" + i + "]", () -> new ModelId(String.valueOf(id))));
+      String field = "allowed_models[" + i + "]";
+      if (id == null) {
+        throw new InvalidRequest(field + ": must be a string");
+      }
+      models.add(at(field, () -> new ModelId(id)));
     }
     return Set.copyOf(models);
   }
@@ -160,13 +168,18 @@ final class AdminCommands {
     }
   }
 
-  /** Runs a guard-claused constructor, reporting its complaint against {@code field}. */
+  /**
+   * Runs a guard-claused constructor, reporting its complaint against {@code field}; arithmetic
+   * that overflows (a budget of {@code 1e20} dollars) is a number out of range.
+   */
   private static <T> T at(String field, Supplier<T> construction) {
     try {
       return construction.get();
     } catch (IllegalArgumentException invalid) {
       throw new InvalidRequest(
           field.isEmpty() ? invalid.getMessage() : field + ": " + invalid.getMessage());
+    } catch (ArithmeticException overflow) {
+      throw new InvalidRequest((field.isEmpty() ? "body" : field) + ": the number is out of range");
     }
   }
 }

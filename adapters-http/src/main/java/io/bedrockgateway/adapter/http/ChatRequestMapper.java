@@ -30,6 +30,10 @@ final class ChatRequestMapper {
     if (wireMessages.isEmpty()) {
       throw new InvalidRequest("messages: must hold at least one message");
     }
+    if (wireMessages.size() > RequestLimits.MAX_MESSAGES) {
+      throw new InvalidRequest(
+          "messages: must hold at most " + RequestLimits.MAX_MESSAGES + " messages");
+    }
     List<String> system = new ArrayList<>();
     if (body.systemPrompt() != null) {
       system.add(at("system_prompt", () -> new TextBlock(body.systemPrompt())).text());
@@ -107,6 +111,10 @@ final class ChatRequestMapper {
     }
     if (content.isEmpty()) {
       throw new InvalidRequest(path + ": must hold at least one content block");
+    }
+    if (content.size() > RequestLimits.MAX_CONTENT_BLOCKS) {
+      throw new InvalidRequest(
+          path + ": must hold at most " + RequestLimits.MAX_CONTENT_BLOCKS + " content blocks");
     }
     List<ContentBlock> blocks = new ArrayList<>();
     for (int i = 0; i < content.size(); i++) {

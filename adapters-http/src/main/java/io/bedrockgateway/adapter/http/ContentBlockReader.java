@@ -71,6 +71,10 @@ final class ContentBlockReader {
     if (content == null || !content.isArray() || content.isEmpty()) {
       throw new InvalidRequest(path + ".content: must be a list of at least one block");
     }
+    if (content.size() > RequestLimits.MAX_CONTENT_BLOCKS) {
+      throw new InvalidRequest(
+          path + ".content: must hold at most " + RequestLimits.MAX_CONTENT_BLOCKS + " blocks");
+    }
     List<ToolResultContent> parts = new ArrayList<>();
     for (int index = 0; index < content.size(); index++) {
       String partPath = path + ".content[" + index + "]";

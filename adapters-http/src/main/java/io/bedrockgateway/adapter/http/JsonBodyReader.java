@@ -1,7 +1,6 @@
 package io.bedrockgateway.adapter.http;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -13,6 +12,7 @@ import io.bedrockgateway.domain.error.PayloadTooLarge;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
 /**
  * Reads a JSON request body of bounded size into a wire record. Problems become {@link
  * PayloadTooLarge} or an {@link InvalidRequest} that names the field, e.g. {@code temperature: must
- * be a number}.
+ * be a number}: what no field may hold (malformed UTF-8 or JSON, duplicate fields, NUL characters,
+ * numbers out of range, past {@link RequestLimits}) is refused by {@link JsonScreen} before the
+ * body is mapped, and a body that is not an object ({@code null}, a list, a number) is refused too.
  */
 final class JsonBodyReader {
   private static final int CHUNK = 64 * 1024;
@@ -141,13 +143,18 @@ final class JsonBodyReader {
     if (body.length == 0) {
       throw new InvalidRequest("the request body is empty: send a JSON object");
     }
+    String json = JsonScreen.decode(body);
+    JsonScreen.check(mapper.getFactory(), json);
+    T value;
     try {
-      return mapper.readValue(body, type);
+      value = mapper.readValue(json, type);
     } catch (JacksonException e) {
       throw new InvalidRequest(describe(e));
-    } catch (IOException e) {
-      throw new IllegalStateException("reading JSON from memory failed", e);
     }
+    if (value == null) {
+      throw new InvalidRequest("the request body must be a single JSON object, not null");
+    }
+    return value;
   }
 
   private static String describe(JacksonException problem) {
@@ -156,7 +163,9 @@ final class JsonBodyReader {
         return field(problem) + ": the number is out of range";
       }
       if (cause instanceof StreamReadException syntax) {
-        return "the request body is not valid JSON: " + syntax.getOriginalMessage() + at(syntax);
+        return "the request body is not valid JSON: "
+            + syntax.getOriginalMessage()
+            + JsonScreen.at(syntax.getLocation());
       }
     }
     if (problem instanceof MismatchedInputException mismatch) {
@@ -165,13 +174,6 @@ final class JsonBodyReader {
           : field(mismatch) + ": must be " + expected(mismatch.getTargetType());
     }
     return field(problem) + ": " + problem.getOriginalMessage();
-  }
-
-  private static String at(StreamReadException syntax) {
-    JsonLocation location = syntax.getLocation();
-    return location == null
-        ? ""
-        : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
   }
 
   /** The JSON path of the problem, as {@code messages[1].content}. */
@@ -191,16 +193,27 @@ final class JsonBodyReader {
   }
 
   private static String expected(Class<?> type) {
-    if (type == Integer.class) {
+    if (type == null) {
+      return "of another JSON type";
+    }
+    if (type == Integer.class
+        || type == Long.class
+        || type == Short.class
+        || type == BigInteger.class
+        || type == int.class
+        || type == long.class) {
       return "an integer";
     }
-    if (type != null && Number.class.isAssignableFrom(type)) {
+    if (Number.class.isAssignableFrom(type) || type == double.class) {
       return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
     }
     if (type == String.class) {
       return "a string";
     }
-    if (type != null && Collection.class.isAssignableFrom(type)) {
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
       return "a list";
     }
     return "an object";

@@ -120,7 +120,8 @@ final class SseEventStream implements ConverseStreamObserver {
 
   private byte[] serialize(Object payload) {
     try {
-      // Jackson escapes control characters, so the JSON never spans more than one line
+      // Jackson escapes control characters, and GatewayJson U+2028, U+2029 and U+0085, so the
+      // JSON never spans more than one line, not even for a client that splits on those
       return json.writeValueAsBytes(payload);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a stream event could not be written as JSON", e);

@@ -29,6 +29,10 @@ final class ToolConfigReader {
     if (tools == null || !tools.isArray() || tools.isEmpty()) {
       throw new InvalidRequest(FIELD + ".tools: must be a list of at least one tool");
     }
+    if (tools.size() > RequestLimits.MAX_TOOLS) {
+      throw new InvalidRequest(
+          FIELD + ".tools: must hold at most " + RequestLimits.MAX_TOOLS + " tools");
+    }
     List<ToolConfig.Tool> specs = new ArrayList<>();
     for (int index = 0; index < tools.size(); index++) {
       specs.add(tool(FIELD + ".tools[" + index + "].toolSpec", tools.get(index).get("toolSpec")));

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sun.net.httpserver.HttpServer;
-import io.bedrockgateway.bootstrap.config.ConfigLoader;
+import io.bedrockgateway.adapter.http.HttpLimits;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -175,7 +175,7 @@ class DeploymentFilesTest {
               HttpRequest.newBuilder(URI.create(base + "/api/bedrock-gateway/converse"))
                   .POST(
                       HttpRequest.BodyPublishers.ofByteArray(
-                          new byte[(int) ConfigLoader.DEFAULT_MAX_REQUEST_BYTES]))
+                          new byte[(int) HttpLimits.DEFAULT_MAX_REQUEST_BYTES]))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(atTheLimit.statusCode()).isEqualTo(200);
@@ -183,7 +183,7 @@ class DeploymentFilesTest {
           .containsExactly(
               "/api/v1/models?x=1 proto=https body=0",
               "/health proto=null body=0",
-              "/api/v1/converse proto=https body=" + ConfigLoader.DEFAULT_MAX_REQUEST_BYTES);
+              "/api/v1/converse proto=https body=" + HttpLimits.DEFAULT_MAX_REQUEST_BYTES);
 
       for (String hidden :
           List.of("/admin/v1/keys", "/metrics", "/console", "/api/v1/models", "/v1/models", "/")) {
@@ -197,7 +197,7 @@ class DeploymentFilesTest {
                   .expectContinue(true)
                   .POST(
                       HttpRequest.BodyPublishers.ofByteArray(
-                          new byte[(int) ConfigLoader.DEFAULT_MAX_REQUEST_BYTES + 1]))
+                          new byte[(int) HttpLimits.DEFAULT_MAX_REQUEST_BYTES + 1]))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(tooLarge.statusCode()).isEqualTo(413);
@@ -232,7 +232,7 @@ class DeploymentFilesTest {
     assertThat(directive(tls, "ssl_certificate")).isEqualTo(CERT_IN_CONTAINER);
     assertThat(directive(tls, "ssl_certificate_key")).isEqualTo(KEY_IN_CONTAINER);
     assertThat(directive(tls, "client_max_body_size")).isEqualTo("10m");
-    assertThat(10L * 1024 * 1024).isEqualTo(ConfigLoader.DEFAULT_MAX_REQUEST_BYTES);
+    assertThat(10L * 1024 * 1024).isEqualTo(HttpLimits.DEFAULT_MAX_REQUEST_BYTES);
     assertThat(seconds(directive(tls, "client_header_timeout"))).isBetween(1L, 60L);
     assertThat(seconds(directive(tls, "client_body_timeout"))).isBetween(1L, 60L);
     assertThat(directive(tls, "add_header")).startsWith("Strict-Transport-Security");

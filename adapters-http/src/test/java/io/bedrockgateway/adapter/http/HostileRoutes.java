@@ -1,0 +1,73 @@
+package io.bedrockgateway.adapter.http;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every route that reads a JSON body, by the group of bodies it reads: the model routes under both
+ * prefixes, called with a valid API key, and the admin routes, called with the admin token.
+ */
+final class HostileRoutes {
+  static final String CONVERSE = "converse";
+  static final String EMBED_TEXT = "embed-text";
+  static final String EMBED_BATCH = "embed-batch";
+  static final String EMBED_IMAGE = "embed-image";
+  static final String IMAGES = "images";
+  static final String ADMIN_CREATE = "admin-create";
+  static final String ADMIN_UPDATE = "admin-update";
+  static final String ADMIN_ROTATE = "admin-rotate";
+
+  /** One route: its body group, method and path. */
+  record Route(String group, String method, String path) {
+    boolean admin() {
+      return path.startsWith("/admin/");
+    }
+
+    @Override
+    public String toString() {
+      return method + " " + path;
+    }
+  }
+
+  static final List<Route> ALL = routes();
+
+  private HostileRoutes() {}
+
+  private static List<Route> routes() {
+    List<Route> routes = new ArrayList<>();
+    for (String prefix : List.of("/api/v1", "/api/v1/bedrock")) {
+      routes.add(new Route(CONVERSE, "POST", prefix + "/converse"));
+      routes.add(new Route(CONVERSE, "POST", prefix + "/converse-stream"));
+      routes.add(new Route(EMBED_TEXT, "POST", prefix + "/embeddings/text"));
+      routes.add(new Route(EMBED_BATCH, "POST", prefix + "/embeddings/text/batch"));
+      routes.add(new Route(EMBED_IMAGE, "POST", prefix + "/embeddings/image"));
+      routes.add(new Route(IMAGES, "POST", prefix + "/images/generate"));
+    }
+    String key = "/admin/v1/keys/" + FakeManageKeysUseCase.KNOWN.value();
+    routes.add(new Route(ADMIN_CREATE, "POST", "/admin/v1/keys"));
+    routes.add(new Route(ADMIN_UPDATE, "PATCH", key));
+    routes.add(new Route(ADMIN_ROTATE, "POST", key + "/rotate"));
+    return List.copyOf(routes);
+  }
+
+  /** The routes of {@code groups}. */
+  static List<Route> of(String... groups) {
+    List<String> wanted = List.of(groups);
+    return ALL.stream().filter(route -> wanted.contains(route.group())).toList();
+  }
+
+  static HttpResponse<String> send(TestServer server, Route route, byte[] body) {
+    HttpRequest.Builder request =
+        (route.admin() ? server.adminRequest(route.path()) : server.request(route.path()))
+            .header("Content-Type", "application/json")
+            .method(route.method(), HttpRequest.BodyPublishers.ofByteArray(body));
+    if (route.admin()) {
+      server.asAdmin(request);
+    } else {
+      request.header("X-API-Key", TestServer.KEY);
+    }
+    return server.send(request);
+  }
+}
