@@ -8,16 +8,22 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.bedrock.BedrockThing;
+import io.bedrockgateway.bootstrap.architecture.violations.adapter.bedrock.BedrockUsingTheEmulator;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.http.HttpCallingServices;
+import io.bedrockgateway.bootstrap.architecture.violations.adapter.http.HttpPublishing;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryMeter;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryThing;
+import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryUsingJetty;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryUsingRedis;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.metrics.MetricsUsingHttp;
+import io.bedrockgateway.bootstrap.architecture.violations.adapter.mongo.MongoOnNetty;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.mongo.MongoThing;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.mongo.MongoUsingMemory;
+import io.bedrockgateway.bootstrap.architecture.violations.adapter.redis.RedisRetrying;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.redis.RedisThing;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.redis.RedisUsingMongo;
 import io.bedrockgateway.bootstrap.architecture.violations.application.service.ServiceUsingAnAdapter;
+import io.bedrockgateway.bootstrap.architecture.violations.bootstrap.MainReadingJson;
 import io.bedrockgateway.bootstrap.architecture.violations.domain.DomainUsingAFramework;
 import io.bedrockgateway.bootstrap.architecture.violations.elsewhere.StrayModule;
 import java.util.List;
@@ -98,6 +104,14 @@ class ArchitectureTest {
           Map.entry("org.bson.. only in [.adapter.mongo..]", RedisThing.class),
           Map.entry("io.javalin.. only in [.adapter.http.., .emulator..]", MemoryThing.class),
           Map.entry("io.micrometer.. only in [.adapter.metrics..]", MemoryMeter.class),
+          Map.entry("org.eclipse.jetty.. only in [.adapter.http..]", MemoryUsingJetty.class),
+          Map.entry("io.github.resilience4j.. only in [.adapter.bedrock..]", RedisRetrying.class),
+          Map.entry("org.reactivestreams.. only in [.adapter.bedrock..]", HttpPublishing.class),
+          Map.entry("io.netty.. only in [.adapter.bedrock..]", MongoOnNetty.class),
+          Map.entry(
+              "com.fasterxml.jackson.. only in [.adapter.., .emulator.., .bootstrap.config..]",
+              MainReadingJson.class),
+          Map.entry("adapters do not depend on the emulator", BedrockUsingTheEmulator.class),
           Map.entry(
               "Guice only in bootstrap and each adapter's own *Module class",
               HttpCallingServices.class),
