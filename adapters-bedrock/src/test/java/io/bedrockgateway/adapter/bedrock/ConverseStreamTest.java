@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -202,7 +203,10 @@ class ConverseStreamTest {
                   }
                 });
 
-    firstDelta.await();
+    // Only a hang guard: the emulator sends a delta every 100 ms.
+    assertThat(firstDelta.await(30, TimeUnit.SECONDS))
+        .as("a first delta reached the caller")
+        .isTrue();
     caller.interrupt();
     caller.join(PROMPTLY);
 

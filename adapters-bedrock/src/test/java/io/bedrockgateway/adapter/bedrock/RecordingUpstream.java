@@ -11,6 +11,13 @@ final class RecordingUpstream implements UpstreamObserver {
   final List<String> fallbacks = new CopyOnWriteArrayList<>();
   final List<String> retries = new CopyOnWriteArrayList<>();
 
+  /** Forgets everything reported so far, so that a test sees only what it caused. */
+  void clear() {
+    failedAttempts.clear();
+    fallbacks.clear();
+    retries.clear();
+  }
+
   @Override
   public void attemptFailed(String errorKind) {
     failedAttempts.add(errorKind);

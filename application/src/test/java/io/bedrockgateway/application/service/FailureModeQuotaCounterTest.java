@@ -84,6 +84,7 @@ class FailureModeQuotaCounterTest {
 
     assertThat(decision.status()).isEmpty();
     assertThat(local.admitted).isEmpty();
+    assertThat(local.settled).isEmpty();
     assertThat(shared.settled).isEmpty();
   }
 
@@ -108,7 +109,9 @@ class FailureModeQuotaCounterTest {
 
     counter.settle(reservation, Consumption.NONE);
 
-    assertThat(shared.settled).isEmpty();
+    // asked where it reserved, which failed; nothing thrown, nothing settled elsewhere
+    assertThat(shared.settled).containsExactly(reservation.id());
+    assertThat(local.settled).isEmpty();
   }
 
   private static Reservation admitted(AdmissionDecision decision) {
@@ -116,7 +119,10 @@ class FailureModeQuotaCounterTest {
     return ((AdmissionDecision.Admitted) decision).reservation();
   }
 
-  /** Admits (or denies) everything and remembers what it admitted and settled. */
+  /**
+   * Admits (or denies) everything and remembers what it admitted, and every settlement it was asked
+   * for, also those it then failed because it was down.
+   */
   private static final class RecordingCounter implements QuotaCounter {
     private final String name;
     final List<ReservationId> admitted = new ArrayList<>();
@@ -143,8 +149,8 @@ class FailureModeQuotaCounterTest {
 
     @Override
     public void settle(Reservation reservation, Consumption actual) {
-      failIfDown();
       settled.add(reservation.id());
+      failIfDown();
     }
 
     private void failIfDown() {

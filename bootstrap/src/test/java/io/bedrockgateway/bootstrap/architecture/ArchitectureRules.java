@@ -9,6 +9,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.google.inject.Module;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,16 +73,25 @@ final class ArchitectureRules {
         .toList();
   }
 
-  /** Each vendor technology, and the packages allowed to use it. */
+  /**
+   * Each vendor technology, and the packages allowed to use it: where it is used today. Jackson is
+   * the exception: any adapter may read or write JSON, and bootstrap reads its configuration files
+   * with it.
+   */
   List<ArchRule> technologiesStayInTheirAdapters() {
-    Map<String, List<String>> owners =
-        Map.of(
-            "software.amazon.awssdk..", List.of(".adapter.bedrock..", ".emulator.."),
-            "io.lettuce..", List.of(".adapter.redis.."),
-            "com.mongodb..", List.of(".adapter.mongo.."),
-            "org.bson..", List.of(".adapter.mongo.."),
-            "io.javalin..", List.of(".adapter.http..", ".emulator.."),
-            "io.micrometer..", List.of(".adapter.metrics.."));
+    Map<String, List<String>> owners = new LinkedHashMap<>();
+    owners.put("software.amazon.awssdk..", List.of(".adapter.bedrock..", ".emulator.."));
+    owners.put("io.lettuce..", List.of(".adapter.redis.."));
+    owners.put("com.mongodb..", List.of(".adapter.mongo.."));
+    owners.put("org.bson..", List.of(".adapter.mongo.."));
+    owners.put("io.javalin..", List.of(".adapter.http..", ".emulator.."));
+    owners.put("io.micrometer..", List.of(".adapter.metrics.."));
+    owners.put("org.eclipse.jetty..", List.of(".adapter.http.."));
+    owners.put("io.github.resilience4j..", List.of(".adapter.bedrock.."));
+    owners.put("org.reactivestreams..", List.of(".adapter.bedrock.."));
+    owners.put("io.netty..", List.of(".adapter.bedrock.."));
+    owners.put(
+        "com.fasterxml.jackson..", List.of(".adapter..", ".emulator..", ".bootstrap.config.."));
     return owners.entrySet().stream()
         .map(
             entry ->
@@ -96,6 +106,17 @@ final class ArchitectureRules {
                     .resideInAPackage(entry.getKey())
                     .as(entry.getKey() + " only in " + entry.getValue()))
         .toList();
+  }
+
+  /** The emulator stands in for Bedrock in tests and demos; no adapter may lean on it. */
+  ArchRule adaptersDoNotDependOnTheEmulator() {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + ".adapter..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(root + ".emulator..")
+        .as("adapters do not depend on the emulator");
   }
 
   ArchRule guiceOnlyInBootstrapAndAdapterModules() {
@@ -139,6 +160,7 @@ final class ArchitectureRules {
     rules.add(adaptersUseOnlyPortsOfTheApplication());
     rules.addAll(adaptersDoNotCallEachOther());
     rules.addAll(technologiesStayInTheirAdapters());
+    rules.add(adaptersDoNotDependOnTheEmulator());
     rules.add(guiceOnlyInBootstrapAndAdapterModules());
     rules.add(guiceModulesLiveInAdapters());
     rules.add(noPackageCycles());

@@ -1,6 +1,7 @@
 package io.bedrockgateway.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.bootstrap.Gateway;
@@ -36,6 +37,9 @@ class ChatRoutingEndToEndTest {
   private static final String KEY = "chat-key-0123456789ab";
   private static final Map<String, String> AUTH = Map.of("X-API-Key", KEY);
   private static final Duration DEADLINE = Duration.ofSeconds(3);
+  private static final String RETRIES = "bedrock_gateway_upstream_retries_total";
+  private static final String THROTTLED =
+      "bedrock_gateway_upstream_errors_total{type=\"upstream_throttled\"}";
   private static final String CATALOGUE =
       """
       {"notes": {"left": "to other readers of the file"},
@@ -124,16 +128,26 @@ class ChatRoutingEndToEndTest {
 
   @Test
   void persistentThrottlingOnOneTargetIsA429AfterTheBoundedRetriesWithinTheDeadline() {
-    long started = System.nanoTime();
+    double retriesBefore = counter(RETRIES);
+    double throttledBefore = counter(THROTTLED);
 
+    // Ten times the deadline: only a hang gets there.
     HttpResponse<String> response =
-        client.post("/api/v1/converse-stream", SseClient.chat("Busy [emulator:throttle]"), AUTH);
+        assertTimeoutPreemptively(
+            DEADLINE.multipliedBy(10),
+            () ->
+                client.post(
+                    "/api/v1/converse-stream", SseClient.chat("Busy [emulator:throttle]"), AUTH),
+            "the throttled call hung");
 
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
     assertThat(response.statusCode()).isEqualTo(429);
     assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    assertThat(SseClient.parse(response.body()).get("error").asText())
+        .isEqualTo("Model is throttling requests");
+    // BEDROCK_MAX_ATTEMPTS rounds, none cut short by the deadline, and no more
     assertThat(emulator.recordedRequests()).hasSize(3);
-    assertThat(took).isLessThan(DEADLINE);
+    assertThat(counter(THROTTLED) - throttledBefore).isEqualTo(3);
+    assertThat(counter(RETRIES) - retriesBefore).isEqualTo(2);
   }
 
   @Test
@@ -384,6 +398,18 @@ class ChatRoutingEndToEndTest {
     assertThat(bare.statusCode()).isEqualTo(400);
     assertThat(SseClient.parse(bare.body()).get("detail").asText())
         .contains("with on-demand throughput isn\u2019t supported");
+  }
+
+  /** The value of a counter series in the gateway's scrape; zero while it has none. */
+  private double counter(String series) {
+    return client
+        .get("/metrics")
+        .body()
+        .lines()
+        .filter(line -> line.startsWith(series + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+        .findFirst()
+        .orElse(0);
   }
 
   private static String chat(String model, String prompt) {

@@ -8,6 +8,7 @@ import io.bedrockgateway.bootstrap.Gateway;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -70,6 +71,34 @@ class MetricsEndToEndTest {
         .doesNotContain(KEY);
   }
 
+  /** The route serves the live registry: a chat moves the gateway's own counters, by one. */
+  @Test
+  void aScrapeAfterAChatShowsItCountedByTheGatewaysOwnMeters() {
+    try (Gateway own = TestGateways.start(Map.of("API_KEYS", KEY))) {
+      SseClient client = new SseClient(own.port());
+      HttpResponse<String> before = client.get("/metrics");
+      HttpResponse<String> answered =
+          client.post("/api/v1/converse", SseClient.chat("Hello"), AUTH);
+      HttpResponse<String> after = client.get("/metrics");
+
+      assertThat(answered.statusCode()).isEqualTo(200);
+      assertThat(List.of(before, after))
+          .allSatisfy(
+              scrape ->
+                  assertThat(scrape.headers().firstValue("Content-Type"))
+                      .hasValueSatisfying(
+                          type -> assertThat(type).startsWith("text/plain; version=0.0.4")));
+      String chats =
+          "bedrock_gateway_http_requests_total{method=\"POST\",route=\"/api/v1/converse\","
+              + "status=\"200\"}";
+      String succeeded = "bedrock_gateway_requests_total{";
+      String converse = "operation=\"converse\",outcome=\"succeeded\"}";
+      assertThat(sum(after.body(), chats, "") - sum(before.body(), chats, "")).isEqualTo(1);
+      assertThat(sum(after.body(), succeeded, converse) - sum(before.body(), succeeded, converse))
+          .isEqualTo(1);
+    }
+  }
+
   @Test
   void everyMetricTheDashboardQueriesIsEmitted() throws IOException {
     Set<String> queried = queriedNames(new ObjectMapper().readTree(DASHBOARD.toFile()));
@@ -95,6 +124,16 @@ class MetricsEndToEndTest {
       }
     }
     return names;
+  }
+
+  /** The sum of the series that start with {@code start} and whose labels end with {@code end}. */
+  private static double sum(String scrape, String start, String end) {
+    return scrape
+        .lines()
+        .filter(line -> line.startsWith(start))
+        .filter(line -> line.substring(0, line.lastIndexOf(' ')).endsWith(end))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   /** Whether some series of {@code name} has a value above zero. */
