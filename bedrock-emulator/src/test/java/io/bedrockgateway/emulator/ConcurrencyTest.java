@@ -21,7 +21,9 @@ class ConcurrencyTest {
             SdkClients.asyncClient(
                 emulator.endpoint(),
                 http ->
+                    // 200 connections opened at once on a busy machine: generous hang guards only
                     http.maxConcurrency(STREAMS)
+                        .connectionTimeout(Duration.ofSeconds(30))
                         .connectionAcquisitionTimeout(Duration.ofSeconds(30)))) {
       List<StreamCapture> streams =
           IntStream.range(0, STREAMS)

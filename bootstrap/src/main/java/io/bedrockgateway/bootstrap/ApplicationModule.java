@@ -72,8 +72,8 @@ final class ApplicationModule extends AbstractModule {
 
   @Provides
   @Singleton
-  AuthenticateUseCase authenticate(ConfiguredKeysFirst keys, Clock clock) {
-    return new AuthenticateService(keys, clock);
+  AuthenticateUseCase authenticate(ConfiguredKeysFirst keys, GatewayMetrics metrics, Clock clock) {
+    return new AuthenticateService(keys, metrics, clock);
   }
 
   @Provides

@@ -27,7 +27,7 @@ public final class InMemoryQuotaCounter implements QuotaCounter {
 
   @Override
   public AdmissionDecision admit(Principal principal, RequestId requestId, Demand demand) {
-    KeyCounts counts = countsOf(principal.keyId());
+    KeyCounts counts = countsOf(principal.lineage());
     synchronized (counts) {
       return counts.admit(Reservation.admit(principal, requestId, demand, clock.instant()));
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 final class HttpMeters {
   private final Meter.MeterProvider<Counter> requests;
   private final Meter.MeterProvider<Timer> duration;
+  private final Meter.MeterProvider<Counter> unauthenticated;
 
   HttpMeters(MeterRegistry registry) {
     this.requests =
@@ -21,6 +22,14 @@ final class HttpMeters {
             .description("Time from arrival to the end of the answer, by method and route template")
             .serviceLevelObjectives(Buckets.LATENCY)
             .withRegistry(registry);
+    this.unauthenticated =
+        Counter.builder("bedrock.gateway.unauthenticated.requests")
+            .description("Requests refused for their key before their body was read, by reason")
+            .withRegistry(registry);
+  }
+
+  void unauthenticated(String reason) {
+    unauthenticated.withTags("reason", reason).increment();
   }
 
   void exchange(String method, String route, int status, Duration took) {

@@ -28,6 +28,11 @@ final class PrometheusGatewayMetrics implements GatewayMetrics {
   }
 
   @Override
+  public void unauthenticated(String reason) {
+    http.unauthenticated(reason);
+  }
+
+  @Override
   public String scrape() {
     return registry.scrape();
   }

@@ -67,4 +67,20 @@ class PrometheusGatewayMetricsTest {
         .contains("bedrock_gateway_rate_limit_denials_total{limit=\"tokens_per_minute\"} 1.0")
         .doesNotContain("bedrock_gateway_tokens_total");
   }
+
+  @Test
+  void countsRequestsWithoutAValidKeyByReasonOnly() {
+    PrometheusGatewayMetrics metrics =
+        new PrometheusGatewayMetrics(
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new MetricsSettings(true));
+
+    metrics.unauthenticated("invalid_api_key");
+    metrics.unauthenticated("invalid_api_key");
+    metrics.unauthenticated("missing_api_key");
+
+    assertThat(metrics.scrape())
+        .contains(
+            "bedrock_gateway_unauthenticated_requests_total{reason=\"invalid_api_key\"} 2.0",
+            "bedrock_gateway_unauthenticated_requests_total{reason=\"missing_api_key\"} 1.0");
+  }
 }

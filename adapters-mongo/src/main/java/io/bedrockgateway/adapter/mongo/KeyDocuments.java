@@ -49,6 +49,7 @@ final class KeyDocuments {
   private static final String MONTHLY_BUDGET_USD = "monthly_budget_usd";
   private static final String CONCURRENT_STREAMS = "concurrent_streams";
   private static final String ALLOWED_MODELS = "allowed_models";
+  private static final String LINEAGE = "limits_of";
   private static final String EXPIRES_AT = "expires_at";
   private static final String REVOKED_AT = "revoked_at";
   private static final String ROTATED_FROM = "rotated_from";
@@ -76,7 +77,8 @@ final class KeyDocuments {
         .append(LIMITS, limits(key.overrides()))
         .append(
             ALLOWED_MODELS,
-            principal.allowedModels().stream().map(ModelId::value).sorted().toList());
+            principal.allowedModels().stream().map(ModelId::value).sorted().toList())
+        .append(LINEAGE, principal.lineage().value());
     key.createdAt().ifPresent(at -> document.append(CREATED_AT, Date.from(at)));
     key.expiresAt().ifPresent(at -> document.append(EXPIRES_AT, Date.from(at)));
     key.revokedAt().ifPresent(at -> document.append(REVOKED_AT, Date.from(at)));
@@ -91,10 +93,11 @@ final class KeyDocuments {
   }
 
   ApiKeyRecord toRecord(Document document) {
+    KeyId id = new KeyId(document.getString(ID));
     PlanOverrides overrides = overrides(document.get(LIMITS, new Document()));
     Principal principal =
         new Principal(
-            new KeyId(document.getString(ID)),
+            id,
             document.getString(NAME),
             Optional.ofNullable(document.getString(APPLICATION)),
             Optional.ofNullable(document.getString(DEPARTMENT)),
@@ -102,7 +105,9 @@ final class KeyDocuments {
             overrides.applyTo(plan(document.getString(PLAN))),
             document.getList(ALLOWED_MODELS, String.class, List.of()).stream()
                 .map(ModelId::new)
-                .collect(Collectors.toSet()));
+                .collect(Collectors.toSet()),
+            // keys stored before rotations kept their limits spend their own
+            Optional.ofNullable(document.getString(LINEAGE)).map(KeyId::new).orElse(id));
     Optional<Rotation> rotation =
         Optional.ofNullable(document.get(ROTATED_FROM, Document.class))
             .map(

@@ -57,7 +57,7 @@ public final class RedisQuotaCounter implements QuotaCounter {
             () ->
                 ADMIT.run(
                     redis.commands().scripting(),
-                    QuotaKeys.of(principal.keyId()).all(),
+                    QuotaKeys.of(principal.lineage()).all(),
                     id.value(),
                     plan.requests().map(rate -> Long.toString(rate.limit())).orElse(ABSENT),
                     plan.requests()
@@ -80,7 +80,8 @@ public final class RedisQuotaCounter implements QuotaCounter {
           Duration.ofMillis(number(answer, 3)),
           status);
     }
-    Reservation reservation = new Reservation(id, principal.keyId(), requestId, plan, demand, now);
+    Reservation reservation =
+        new Reservation(id, principal.lineage(), requestId, plan, demand, now);
     if (holdsAStreamSlot(reservation)) {
       leases.hold(reservation);
     }

@@ -53,7 +53,8 @@ public final class ManageKeysService implements ManageKeysUseCase {
             keyIdOf(plainKey),
             command.owner(),
             command.overrides().applyTo(plan),
-            command.allowedModels());
+            command.allowedModels(),
+            keyIdOf(plainKey));
     ApiKeyRecord record =
         new ApiKeyRecord(
             plainKey.hash(),
@@ -92,7 +93,8 @@ public final class ManageKeysService implements ManageKeysUseCase {
     ApiKeyRecord updated =
         current
             .withPrincipal(
-                principal(was.keyId(), owner, overrides.applyTo(plan), models), overrides)
+                principal(was.keyId(), owner, overrides.applyTo(plan), models, was.lineage()),
+                overrides)
             .withExpiry(command.expiresAt().orElse(current.expiresAt()));
     keys.save(updated);
     return updated;
@@ -124,7 +126,8 @@ public final class ManageKeysService implements ManageKeysUseCase {
             was.department(),
             was.project(),
             was.plan(),
-            was.allowedModels());
+            was.allowedModels(),
+            was.lineage());
     ApiKeyRecord record =
         new ApiKeyRecord(
             plainKey.hash(),
@@ -165,7 +168,7 @@ public final class ManageKeysService implements ManageKeysUseCase {
   }
 
   private static Principal principal(
-      KeyId id, KeyOwner owner, Plan plan, Set<ModelId> allowedModels) {
+      KeyId id, KeyOwner owner, Plan plan, Set<ModelId> allowedModels, KeyId lineage) {
     return new Principal(
         id,
         owner.name(),
@@ -173,6 +176,7 @@ public final class ManageKeysService implements ManageKeysUseCase {
         owner.department(),
         owner.project(),
         plan,
-        allowedModels);
+        allowedModels,
+        lineage);
   }
 }

@@ -11,6 +11,7 @@ import io.bedrockgateway.domain.key.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ class AuthenticateServiceTest {
   private static final ApiKeySecret KEY = new ApiKeySecret("bgw_test_0123456789abcdef");
 
   private final Principal principal = TestPrincipals.unlimited();
+  private final RecordingMetrics metrics = new RecordingMetrics();
 
   @Test
   void aKnownKeyIsItsPrincipal() {
@@ -54,7 +56,20 @@ class AuthenticateServiceTest {
         .isInstanceOf(Unauthorized.class);
   }
 
-  private static AuthenticateService service(ApiKeyRecord... keys) {
-    return new AuthenticateService(new KeysByHash(keys), Clock.fixed(NOW, ZoneOffset.UTC));
+  @Test
+  void refusalsAreCountedByReasonAndAcceptedKeysNot() {
+    AuthenticateService service = service(ApiKeyRecord.active(KEY.hash(), principal));
+
+    service.authenticate(Optional.of(KEY));
+    for (Optional<ApiKeySecret> refused :
+        List.of(Optional.<ApiKeySecret>empty(), Optional.of(new ApiKeySecret("bgw_test_nope")))) {
+      assertThatThrownBy(() -> service.authenticate(refused)).isInstanceOf(Unauthorized.class);
+    }
+
+    assertThat(metrics.unauthenticated).containsExactly("missing_api_key", "invalid_api_key");
+  }
+
+  private AuthenticateService service(ApiKeyRecord... keys) {
+    return new AuthenticateService(new KeysByHash(keys), metrics, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 }

@@ -98,6 +98,31 @@ class ManageKeysServiceTest {
   }
 
   @Test
+  void aRotatedKeySpendsTheLimitsOfTheFirstKeyOfItsLineEvenAfterAnUpdate() {
+    ApiKeyRecord first = service.create(create(Optional.empty())).record();
+    KeyId second =
+        service.rotate(new RotateKeyCommand(first.keyId(), Duration.ofHours(1))).record().keyId();
+    KeyId third =
+        service.rotate(new RotateKeyCommand(second, Duration.ofHours(1))).record().keyId();
+    service.update(
+        new UpdateKeyCommand(
+            third,
+            Optional.of("Renamed"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty()));
+
+    assertThat(first.principal().lineage()).isEqualTo(first.keyId());
+    assertThat(service.get(second).principal().lineage()).isEqualTo(first.keyId());
+    assertThat(service.get(third).principal().lineage()).isEqualTo(first.keyId());
+    assertThat(third).isNotEqualTo(first.keyId());
+  }
+
+  @Test
   void aRevokedKeyCannotBeRotated() {
     KeyId id = service.create(create(Optional.empty())).record().keyId();
     service.revoke(id);

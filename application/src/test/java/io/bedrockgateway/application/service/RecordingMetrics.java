@@ -9,6 +9,7 @@ import java.util.List;
 /** Keeps every model request the flow reports, for the services' tests to look at. */
 final class RecordingMetrics implements GatewayMetrics {
   final List<ModelRequestRecord> requests = new ArrayList<>();
+  final List<String> unauthenticated = new ArrayList<>();
 
   @Override
   public void modelRequest(ModelRequestRecord record) {
@@ -18,6 +19,11 @@ final class RecordingMetrics implements GatewayMetrics {
   @Override
   public void httpExchange(String method, String route, int status, Duration took) {
     throw new UnsupportedOperationException("the services record no HTTP exchanges");
+  }
+
+  @Override
+  public void unauthenticated(String reason) {
+    unauthenticated.add(reason);
   }
 
   @Override

@@ -34,7 +34,7 @@ public record Reservation(
       Principal principal, RequestId requestId, Demand demand, Instant admittedAt) {
     return new Reservation(
         ReservationId.generate(),
-        principal.keyId(),
+        principal.lineage(),
         requestId,
         principal.plan(),
         demand,

@@ -15,6 +15,13 @@ public interface GatewayMetrics {
    */
   void httpExchange(String method, String route, int status, Duration took);
 
+  /**
+   * A request refused for its key before anything else of it was read, counted in aggregate only.
+   *
+   * @param reason why, e.g. {@code missing_api_key} or {@code invalid_api_key}
+   */
+  void unauthenticated(String reason);
+
   /** The current values, as text for a scraper. */
   String scrape();
 }

@@ -49,6 +49,28 @@ public abstract class KeyStoreContract {
   }
 
   @Test
+  void keepsTheLineageWhoseLimitsARotatedKeySpends() {
+    KeyStore store = emptyStore(PLANS);
+    ApiKeySecret secret = new ApiKeySecret("bgw_" + UUID.randomUUID());
+    Principal rotated =
+        new Principal(
+            new KeyId("successor1"),
+            "rotated",
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            DEFAULT_PLAN,
+            Set.of(),
+            new KeyId("original1"));
+
+    store.save(ApiKeyRecord.active(secret.hash(), rotated));
+
+    assertThat(store.findById(new KeyId("successor1")))
+        .hasValueSatisfying(
+            found -> assertThat(found.principal().lineage()).isEqualTo(new KeyId("original1")));
+  }
+
+  @Test
   void doesNotFindUnknownKeys() {
     KeyStore store = emptyStore(PLANS);
     store.save(
