@@ -64,7 +64,7 @@ class UsageOutageTest {
     assertThat(new MongoProbe(ledger).check().up()).isFalse();
 
     proxy.resume();
-    ledger.flush();
+    flushUntilStored(ledger, 5 + N);
 
     assertThat(storedEvents()).isEqualTo(5 + N);
     assertThat(ledger.spooled()).isZero();
@@ -81,7 +81,7 @@ class UsageOutageTest {
 
     proxy.resume();
     MongoUsageLedger second = ledger(spool, 1_000);
-    second.flush();
+    flushUntilStored(second, N);
     assertThat(storedEvents()).isEqualTo(N);
 
     // as if the gateway died after storing a segment but before deleting it
@@ -89,7 +89,7 @@ class UsageOutageTest {
     again.append(events.stream().map(UsageDocuments::toDocument).toList());
     again.close();
     MongoUsageLedger third = ledger(spool, 1_000);
-    third.flush();
+    flushUntilStored(third, N);
 
     assertThat(storedEvents()).isEqualTo(N);
     assertThat(third.spooled()).isZero();
@@ -106,7 +106,7 @@ class UsageOutageTest {
       }
     }
     proxy.resume();
-    ledger.flush();
+    flushUntilStored(ledger, N);
 
     assertThat(ledger.status().queueOverflows()).isPositive();
     assertThat(ledger.status().lost()).isZero();
@@ -137,6 +137,27 @@ class UsageOutageTest {
       ledger.append(event);
     }
     return events;
+  }
+
+  /**
+   * Flushes until {@code expected} events are stored and the spool is empty: the client may need a
+   * few tries to find the server again after the outage. Thirty seconds is a hang guard, not a
+   * measurement.
+   */
+  private void flushUntilStored(MongoUsageLedger ledger, long expected) {
+    for (int attempt = 0; attempt < 60; attempt++) {
+      ledger.flush();
+      if (storedEvents() < expected || ledger.spooled() > 0) {
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      } else {
+        return;
+      }
+    }
   }
 
   private long storedEvents() {
