@@ -28,25 +28,17 @@ final class SseClient {
   }
 
   HttpResponse<String> post(String path, String body, Map<String, String> headers) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    headers.forEach(request::header);
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException failed) {
-      throw new UncheckedIOException(failed);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(interrupted);
-    }
+    return post(path, body, headers, HttpResponse.BodyHandlers.ofString());
   }
 
   /** Posts and returns as soon as the status and headers are in, the body still arriving. */
   HttpResponse<java.util.stream.Stream<String>> postForLines(
       String path, String body, Map<String, String> headers) {
+    return post(path, body, headers, HttpResponse.BodyHandlers.ofLines());
+  }
+
+  private <T> HttpResponse<T> post(
+      String path, String body, Map<String, String> headers, HttpResponse.BodyHandler<T> answer) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(60))
@@ -54,7 +46,7 @@ final class SseClient {
             .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+      return http.send(request.build(), answer);
     } catch (IOException failed) {
       throw new UncheckedIOException(failed);
     } catch (InterruptedException interrupted) {
