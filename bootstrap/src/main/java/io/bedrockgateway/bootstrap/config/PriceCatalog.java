@@ -19,8 +19,10 @@ import java.util.Map;
 
 /**
  * Reads the price lists: tokens as {@code model_id,input_usd_per_million_tokens,
- * output_usd_per_million_tokens}, images as {@code model_id,max_pixels,standard_usd_per_image,
- * premium_usd_per_image} (one line per size tier).
+ * output_usd_per_million_tokens[,cache_read_usd_per_million_tokens,
+ * cache_write_usd_per_million_tokens]}, images as {@code model_id,max_pixels,
+ * standard_usd_per_image,premium_usd_per_image} (one line per size tier). A token line without
+ * cache rates (three fields, or the last two empty) prices cached tokens at the input rate.
  */
 public final class PriceCatalog {
   public static final String SHIPPED = "/model-prices.csv";
@@ -40,9 +42,10 @@ public final class PriceCatalog {
     } catch (IOException unreadable) {
       throw new ConfigException(variable, "cannot be read: " + unreadable);
     }
-    Map<String, ModelPrice> merged = new HashMap<>(shipped().byBaseModel());
+    PriceTable shipped = shipped();
+    Map<String, ModelPrice> merged = new HashMap<>(shipped.byBaseModel());
     merged.putAll(parse(variable + " (" + overrides + ")", lines).byBaseModel());
-    return new PriceTable(merged);
+    return new PriceTable(merged, shipped.images());
   }
 
   /** The prices shipped with the gateway. */
@@ -101,12 +104,16 @@ public final class PriceCatalog {
         continue;
       }
       String[] fields = line.split(",", -1);
-      if (fields.length != 3) {
-        throw new ConfigException(source, "line " + number + ": expected 3 comma-separated fields");
+      if (fields.length != 3 && fields.length != 5) {
+        throw new ConfigException(
+            source,
+            "line "
+                + number
+                + ": expected 3 or 5 comma-separated fields (model_id, input, output[, cache read,"
+                + " cache write])");
       }
       try {
-        ModelPrice price =
-            new ModelPrice(new BigDecimal(fields[1].strip()), new BigDecimal(fields[2].strip()));
+        ModelPrice price = price(fields);
         if (prices.put(fields[0].strip(), price) != null) {
           throw new ConfigException(
               source, "line " + number + ": " + fields[0] + " is listed twice");
@@ -118,5 +125,20 @@ public final class PriceCatalog {
       }
     }
     return new PriceTable(prices);
+  }
+
+  private static ModelPrice price(String[] fields) {
+    BigDecimal input = new BigDecimal(fields[1].strip());
+    BigDecimal output = new BigDecimal(fields[2].strip());
+    if (fields.length == 3) {
+      return new ModelPrice(input, output);
+    }
+    String cacheRead = fields[3].strip();
+    String cacheWrite = fields[4].strip();
+    return new ModelPrice(
+        input,
+        output,
+        cacheRead.isEmpty() ? input : new BigDecimal(cacheRead),
+        cacheWrite.isEmpty() ? input : new BigDecimal(cacheWrite));
   }
 }
