@@ -124,7 +124,11 @@ final class ConverseResponseMapper {
     if (usage == null) {
       return TokenUsage.NONE;
     }
-    return new TokenUsage(orZero(usage.inputTokens()), orZero(usage.outputTokens()));
+    return new TokenUsage(
+        orZero(usage.inputTokens()),
+        orZero(usage.outputTokens()),
+        orZero(usage.cacheReadInputTokens()),
+        orZero(usage.cacheWriteInputTokens()));
   }
 
   private static long orZero(Number value) {

@@ -1,5 +1,6 @@
 package io.bedrockgateway.adapter.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.domain.chat.ChatMessage;
 import io.bedrockgateway.domain.chat.ChatResponse;
@@ -51,7 +52,14 @@ final class BedrockJson {
 
   record Source(String bytes) {}
 
-  record Usage(long inputTokens, long outputTokens, long totalTokens) {}
+  /** Bedrock's usage; the cache counts only when the prompt cache was used, as Bedrock does. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Usage(
+      long inputTokens,
+      long outputTokens,
+      long totalTokens,
+      Long cacheReadInputTokens,
+      Long cacheWriteInputTokens) {}
 
   record Metrics(long latencyMs) {}
 
@@ -161,6 +169,12 @@ final class BedrockJson {
   }
 
   private static Usage usage(TokenUsage usage) {
-    return new Usage(usage.inputTokens(), usage.outputTokens(), usage.totalTokens());
+    boolean cached = usage.cacheReadInputTokens() > 0 || usage.cacheWriteInputTokens() > 0;
+    return new Usage(
+        usage.inputTokens(),
+        usage.outputTokens(),
+        usage.totalTokens(),
+        cached ? usage.cacheReadInputTokens() : null,
+        cached ? usage.cacheWriteInputTokens() : null);
   }
 }

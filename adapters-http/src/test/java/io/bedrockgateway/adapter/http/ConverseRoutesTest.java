@@ -164,6 +164,31 @@ class ConverseRoutesTest {
   }
 
   @Test
+  void aCachedPromptShowsItsCacheTokensAsBedrockDoes() {
+    server.converse.answers(
+        () ->
+            new ConverseResult(
+                new ChatResponse(
+                    ChatMessage.text(Role.ASSISTANT, "Hello"),
+                    StopReason.END_TURN,
+                    new TokenUsage(12, 40, 1_024, 8),
+                    812,
+                    FakeConverseUseCase.MODEL),
+                Optional.empty(),
+                Duration.ZERO));
+
+    HttpResponse<String> response = server.converse(HELLO);
+
+    assertThat(json(response.body()).get("usage"))
+        .isEqualTo(
+            json(
+                """
+                {"inputTokens":12,"outputTokens":40,"totalTokens":1084,
+                 "cacheReadInputTokens":1024,"cacheWriteInputTokens":8}
+                """));
+  }
+
+  @Test
   void theUseCaseRunsOnAVirtualThread() {
     server.converse(HELLO);
 

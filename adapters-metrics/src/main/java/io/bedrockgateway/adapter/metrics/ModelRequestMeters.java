@@ -2,6 +2,7 @@ package io.bedrockgateway.adapter.metrics;
 
 import io.bedrockgateway.application.port.out.ModelRequestRecord;
 import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.usage.UsageEvent;
@@ -60,7 +61,7 @@ final class ModelRequestMeters {
             .withRegistry(registry);
     this.tokens =
         Counter.builder("bedrock.gateway.tokens")
-            .description("Tokens used, by model and type (input, output)")
+            .description("Tokens used, by model and type (input, output, cache_read, cache_write)")
             .withRegistry(registry);
     this.cost =
         Counter.builder("bedrock.gateway.cost.usd")
@@ -68,7 +69,8 @@ final class ModelRequestMeters {
             .withRegistry(registry);
     this.keyTokens =
         Counter.builder("bedrock.gateway.key.tokens")
-            .description("Tokens used, by API key id and type (input, output)")
+            .description(
+                "Tokens used, by API key id and type (input, output, cache_read, cache_write)")
             .withRegistry(registry);
     this.keyCost =
         Counter.builder("bedrock.gateway.key.cost.usd")
@@ -101,11 +103,23 @@ final class ModelRequestMeters {
     }
     upstream.withTags("model", model).record(record.upstreamTime());
     usage.timeToFirstToken().ifPresent(ttft -> firstToken.withTags("model", model).record(ttft));
-    tokens.withTags("model", model, "type", "input").increment(usage.usage().inputTokens());
-    tokens.withTags("model", model, "type", "output").increment(usage.usage().outputTokens());
+    countTokens(tokens, "model", model, usage.usage());
     usage.cost().ifPresent(usd -> cost.withTags("model", model).increment(dollars(usd)));
     if (keyLabels) {
       usage.principal().map(Principal::keyId).ifPresent(key -> perKey(key.value(), usage));
+    }
+  }
+
+  /** One series per type; the cache types only once a request used the prompt cache. */
+  private static void countTokens(
+      Meter.MeterProvider<Counter> counter, String label, String value, TokenUsage used) {
+    counter.withTags(label, value, "type", "input").increment(used.inputTokens());
+    counter.withTags(label, value, "type", "output").increment(used.outputTokens());
+    if (used.cacheReadInputTokens() > 0) {
+      counter.withTags(label, value, "type", "cache_read").increment(used.cacheReadInputTokens());
+    }
+    if (used.cacheWriteInputTokens() > 0) {
+      counter.withTags(label, value, "type", "cache_write").increment(used.cacheWriteInputTokens());
     }
   }
 
@@ -114,8 +128,7 @@ final class ModelRequestMeters {
   }
 
   private void perKey(String keyId, UsageEvent usage) {
-    keyTokens.withTags("key_id", keyId, "type", "input").increment(usage.usage().inputTokens());
-    keyTokens.withTags("key_id", keyId, "type", "output").increment(usage.usage().outputTokens());
+    countTokens(keyTokens, "key_id", keyId, usage.usage());
     usage.cost().ifPresent(usd -> keyCost.withTags("key_id", keyId).increment(dollars(usd)));
   }
 }

@@ -38,7 +38,12 @@ final class UsageDocuments {
   static final String ERROR_KIND = "error_kind";
   static final String INPUT_TOKENS = "input_tokens";
   static final String OUTPUT_TOKENS = "output_tokens";
+  static final String CACHE_READ_INPUT_TOKENS = "cache_read_input_tokens";
+  static final String CACHE_WRITE_INPUT_TOKENS = "cache_write_input_tokens";
+
+  /** Every token: input, output and both kinds of cached input. */
   static final String TOTAL_TOKENS = "total_tokens";
+
   static final String IMAGES = "images";
 
   /** Dollars as a decimal; {@code null} when the model has no price. */
@@ -77,6 +82,8 @@ final class UsageDocuments {
     document
         .append(INPUT_TOKENS, event.usage().inputTokens())
         .append(OUTPUT_TOKENS, event.usage().outputTokens())
+        .append(CACHE_READ_INPUT_TOKENS, event.usage().cacheReadInputTokens())
+        .append(CACHE_WRITE_INPUT_TOKENS, event.usage().cacheWriteInputTokens())
         .append(TOTAL_TOKENS, event.usage().totalTokens())
         .append(IMAGES, event.images())
         .append(COST_USD, event.cost().map(cost -> new Decimal128(cost.dollars())).orElse(null))
