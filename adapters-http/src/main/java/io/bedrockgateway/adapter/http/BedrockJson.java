@@ -2,6 +2,7 @@ package io.bedrockgateway.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bedrockgateway.domain.chat.CachePoint;
 import io.bedrockgateway.domain.chat.ChatMessage;
 import io.bedrockgateway.domain.chat.ChatResponse;
 import io.bedrockgateway.domain.chat.ChatStreamEvent;
@@ -137,6 +138,7 @@ final class BedrockJson {
           Map.of(
               "toolUse",
               new ToolUse(toolUse.toolUseId(), toolUse.name(), JsonValues.toNode(toolUse.input())));
+      case CachePoint cachePoint -> Map.of("cachePoint", Map.of("type", "default"));
       case ToolResultBlock result ->
           Map.of(
               "toolResult",

@@ -9,13 +9,14 @@ import java.util.Optional;
  * A conversation to continue. The model is optional here: the gateway fills in its default chat
  * model and resolves aliases before a {@code ModelInvoker} sees the request.
  *
+ * @param system the system prompt: text, perhaps with prompt-cache checkpoints
  * @param tools the tools the model may ask for; required once the conversation holds tool blocks
  * @param additionalModelRequestFields model-specific fields passed to the model as they are
  */
 public record ChatRequest(
     Optional<ModelId> model,
     List<ChatMessage> messages,
-    List<String> system,
+    List<SystemBlock> system,
     InferenceParameters parameters,
     Optional<ToolConfig> tools,
     Optional<JsonValue.JsonObject> additionalModelRequestFields) {
@@ -33,16 +34,13 @@ public record ChatRequest(
     if (messages.isEmpty()) {
       throw new IllegalArgumentException("messages must hold at least one message");
     }
-    if (system.stream().anyMatch(String::isBlank)) {
-      throw new IllegalArgumentException("system prompts must not be blank");
-    }
   }
 
   /** A request with neither tools nor model-specific fields. */
   public ChatRequest(
       Optional<ModelId> model,
       List<ChatMessage> messages,
-      List<String> system,
+      List<SystemBlock> system,
       InferenceParameters parameters) {
     this(model, messages, system, parameters, Optional.empty(), Optional.empty());
   }
@@ -61,7 +59,21 @@ public record ChatRequest(
             .flatMap(message -> message.content().stream())
             .mapToLong(ChatRequest::characters)
             .sum();
-    return fromMessages + system.stream().mapToLong(String::length).sum();
+    return fromMessages
+        + system.stream()
+            .mapToLong(block -> block instanceof TextBlock text ? text.text().length() : 0)
+            .sum();
+  }
+
+  /** Whether the request marks part of its prompt for the prompt cache. */
+  public boolean usesPromptCache() {
+    return system.stream().anyMatch(CachePoint.class::isInstance)
+        || messages.stream()
+            .flatMap(message -> message.content().stream())
+            .anyMatch(CachePoint.class::isInstance)
+        || tools.stream()
+            .flatMap(config -> config.tools().stream())
+            .anyMatch(CachePoint.class::isInstance);
   }
 
   private static boolean attachedToToolResult(
@@ -76,6 +88,7 @@ public record ChatRequest(
       case ImageBlock image -> CHARACTERS_PER_ATTACHMENT;
       case DocumentBlock document -> Math.max(CHARACTERS_PER_ATTACHMENT, document.data().size());
       case ToolUseBlock toolUse -> toolUse.input().toString().length();
+      case CachePoint cachePoint -> 0;
       case ToolResultBlock result ->
           result.content().stream()
               .mapToLong(
