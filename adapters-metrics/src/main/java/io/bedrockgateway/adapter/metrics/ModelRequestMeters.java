@@ -32,6 +32,7 @@ final class ModelRequestMeters {
   private final Meter.MeterProvider<Counter> keyTokens;
   private final Meter.MeterProvider<Counter> keyCost;
   private final Meter.MeterProvider<Counter> denials;
+  private final Meter.MeterProvider<Counter> unpriced;
 
   ModelRequestMeters(MeterRegistry registry, MetricsSettings settings) {
     this.keyLabels = settings.keyLabels();
@@ -76,6 +77,11 @@ final class ModelRequestMeters {
         Counter.builder("bedrock.gateway.key.cost.usd")
             .description("Cost in US dollars, by API key id")
             .withRegistry(registry);
+    this.unpriced =
+        Counter.builder("bedrock.gateway.unpriced.requests")
+            .description(
+                "Requests served by a model without a price, so their cost is unknown, by model")
+            .withRegistry(registry);
     this.denials =
         Counter.builder("bedrock.gateway.rate.limit.denials")
             .description("Requests refused by a limit of their key's plan, by limit")
@@ -104,7 +110,11 @@ final class ModelRequestMeters {
     upstream.withTags("model", model).record(record.upstreamTime());
     usage.timeToFirstToken().ifPresent(ttft -> firstToken.withTags("model", model).record(ttft));
     countTokens(tokens, "model", model, usage.usage());
-    usage.cost().ifPresent(usd -> cost.withTags("model", model).increment(dollars(usd)));
+    usage
+        .cost()
+        .ifPresentOrElse(
+            usd -> cost.withTags("model", model).increment(dollars(usd)),
+            () -> unpriced.withTags("model", model).increment());
     if (keyLabels) {
       usage.principal().map(Principal::keyId).ifPresent(key -> perKey(key.value(), usage));
     }

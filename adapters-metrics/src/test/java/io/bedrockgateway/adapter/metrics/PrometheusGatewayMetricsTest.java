@@ -81,6 +81,32 @@ class PrometheusGatewayMetricsTest {
   }
 
   @Test
+  void countsRequestsOfModelsWithoutAPrice() {
+    PrometheusGatewayMetrics metrics =
+        new PrometheusGatewayMetrics(
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new MetricsSettings(false));
+    UsageEvent unpriced =
+        TestUsageEvents.event(
+            TestPrincipals.unlimited(),
+            TestUsageEvents.NOON,
+            TestUsageEvents.PRO,
+            Outcome.SUCCEEDED,
+            new TokenUsage(5, 7),
+            120,
+            "127.0.0.1");
+
+    metrics.modelRequest(new ModelRequestRecord(unpriced, Duration.ZERO, Optional.empty()));
+    metrics.modelRequest(new ModelRequestRecord(CHAT, Duration.ZERO, Optional.empty()));
+
+    assertThat(metrics.scrape())
+        .contains(
+            "bedrock_gateway_unpriced_requests_total{model=\""
+                + TestUsageEvents.PRO.value()
+                + "\"} 1.0")
+        .doesNotContain("bedrock_gateway_unpriced_requests_total{model=\"amazon.nova-lite-v1:0\"}");
+  }
+
+  @Test
   void leavesKeyIdsOutWhenSwitchedOff() {
     assertThat(scrapeAfterOneChat(false))
         .contains("bedrock_gateway_tokens_total")

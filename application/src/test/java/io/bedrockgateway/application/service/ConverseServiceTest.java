@@ -31,6 +31,7 @@ import io.bedrockgateway.domain.error.GatewayException;
 import io.bedrockgateway.domain.error.RateLimited;
 import io.bedrockgateway.domain.error.UpstreamFailed;
 import io.bedrockgateway.domain.key.Principal;
+import io.bedrockgateway.domain.plan.Plan;
 import io.bedrockgateway.domain.quota.AdmissionDecision;
 import io.bedrockgateway.domain.quota.Consumption;
 import io.bedrockgateway.domain.quota.Demand;
@@ -55,6 +56,7 @@ import org.junit.jupiter.api.Test;
 
 class ConverseServiceTest {
   private static final ModelId DEFAULT_MODEL = new ModelId("amazon.nova-lite-v1:0");
+  private static final ModelId UNPRICED = new ModelId("acme.unpriced-v1:0");
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
   private static final ConverseSettings SETTINGS = new ConverseSettings(DEFAULT_MODEL, 1_000);
@@ -258,6 +260,63 @@ class ConverseServiceTest {
     assertThat(settled).hasSize(1);
   }
 
+  @Test
+  void aKeyWithABudgetMayNotCallAModelWithoutAPrice() {
+    Principal budgeted =
+        TestPrincipals.withPlan(Plan.unlimited("capped").withMonthlyBudget(Usd.of("10")));
+    ConverseService service =
+        new ConverseService(
+            new ModelCallFlow(
+                new AlwaysAdmit(), ledger, metrics, CLOCK, ModelCatalog.EMPTY, PRICES),
+            answering("x"),
+            SETTINGS);
+
+    assertThatThrownBy(() -> service.converse(command(budgeted, UNPRICED)))
+        .isInstanceOf(Forbidden.class)
+        .hasMessageContaining(UNPRICED.value())
+        .hasMessageContaining("MODEL_PRICES_FILE")
+        .hasMessageContaining("UNPRICED_MODELS=allow");
+    assertThat(invoked).isEmpty();
+    assertThat(usage.getFirst().outcome()).isEqualTo(Outcome.REJECTED);
+    assertThat(service.converse(command(budgeted)).response().usage())
+        .isEqualTo(new TokenUsage(3, 2));
+  }
+
+  @Test
+  void anUnpricedModelIsServedWithTheCostUnknownWhenAllowedOrWithoutABudget() {
+    Principal budgeted =
+        TestPrincipals.withPlan(Plan.unlimited("capped").withMonthlyBudget(Usd.of("10")));
+    ConverseService allowing =
+        new ConverseService(
+            new ModelCallFlow(
+                new AlwaysAdmit(),
+                ledger,
+                metrics,
+                CLOCK,
+                ModelCatalog.EMPTY,
+                PRICES,
+                UnpricedModels.ALLOW),
+            answering("x"),
+            SETTINGS);
+    ConverseService denying =
+        new ConverseService(
+            new ModelCallFlow(
+                new AlwaysAdmit(), ledger, metrics, CLOCK, ModelCatalog.EMPTY, PRICES),
+            answering("x"),
+            SETTINGS);
+
+    allowing.converse(command(budgeted, UNPRICED));
+    denying.converse(command(principal, UNPRICED));
+
+    assertThat(usage)
+        .hasSize(2)
+        .allSatisfy(
+            event -> {
+              assertThat(event.outcome()).isEqualTo(Outcome.SUCCEEDED);
+              assertThat(event.cost()).isEmpty();
+            });
+  }
+
   private ModelInvoker answering(String text) {
     return new ChatOnlyInvoker() {
       @Override
@@ -321,9 +380,17 @@ class ConverseServiceTest {
   }
 
   private static ConverseCommand command(Principal caller) {
+    return command(caller, Optional.empty());
+  }
+
+  private static ConverseCommand command(Principal caller, ModelId model) {
+    return command(caller, Optional.of(model));
+  }
+
+  private static ConverseCommand command(Principal caller, Optional<ModelId> model) {
     ChatRequest request =
         new ChatRequest(
-            Optional.empty(),
+            model,
             List.of(ChatMessage.text(Role.USER, "Hello")),
             List.of(),
             InferenceParameters.DEFAULTS);

@@ -11,6 +11,7 @@ import io.bedrockgateway.adapter.metrics.MetricsSettings;
 import io.bedrockgateway.adapter.mongo.MongoSettings;
 import io.bedrockgateway.adapter.redis.RedisSettings;
 import io.bedrockgateway.application.service.QuotaFailureMode;
+import io.bedrockgateway.application.service.UnpricedModels;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.key.ApiKeySecret;
 import io.bedrockgateway.domain.plan.Plan;
@@ -84,7 +85,12 @@ public final class ConfigLoader {
             settings.wholeNumber(
                 "RESERVED_OUTPUT_TOKENS", DEFAULT_RESERVED_OUTPUT_TOKENS, 1, 1_000_000),
         mongo,
-        new MetricsSettings(settings.flag("METRICS_KEY_LABELS", true)));
+        new MetricsSettings(settings.flag("METRICS_KEY_LABELS", true)),
+        settings.choice(
+            "UNPRICED_MODELS",
+            UnpricedModels.DENY,
+            value -> UnpricedModels.valueOf(value.toUpperCase(Locale.ROOT)),
+            "deny or allow"));
   }
 
   /** MongoDB when {@code MONGODB_URI} is set; its database is the URI's path. */
