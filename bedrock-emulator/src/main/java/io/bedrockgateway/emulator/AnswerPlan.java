@@ -53,7 +53,10 @@ record AnswerPlan(
           case Reject(ServiceError error) -> throw new BedrockServiceException(error);
           case Interruption fault -> Optional.of(fault.within(answerTokens));
         };
-    List<String> tokens = EmulatedAnswer.tokens(lastUserText, answerTokens);
+    List<String> tokens =
+        directives.japanese()
+            ? EmulatedAnswer.japaneseTokens(lastUserText, answerTokens)
+            : EmulatedAnswer.tokens(lastUserText, answerTokens);
     Optional<ToolCall> toolCall =
         directives
             .toolUse()

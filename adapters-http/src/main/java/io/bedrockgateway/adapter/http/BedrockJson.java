@@ -105,6 +105,11 @@ final class BedrockJson {
           Map.of(
               "contentBlockDelta",
               new ContentBlockDelta(Map.of("text", delta.text()), delta.index()));
+      case ChatStreamEvent.ReasoningDelta delta ->
+          Map.of(
+              "contentBlockDelta",
+              new ContentBlockDelta(
+                  Map.of("reasoningContent", Map.of("text", delta.text())), delta.index()));
       case ChatStreamEvent.ToolUseDelta delta ->
           Map.of(
               "contentBlockDelta",

@@ -46,6 +46,9 @@ final class UsageDocuments {
 
   static final String IMAGES = "images";
 
+  /** {@code upstream} (the model's count), {@code estimate} (the gateway's) or {@code none}. */
+  static final String TOKENS_SOURCE = "tokens_source";
+
   /** Dollars as a decimal; {@code null} when the model has no price. */
   static final String COST_USD = "cost_usd";
 
@@ -85,6 +88,7 @@ final class UsageDocuments {
         .append(CACHE_READ_INPUT_TOKENS, event.usage().cacheReadInputTokens())
         .append(CACHE_WRITE_INPUT_TOKENS, event.usage().cacheWriteInputTokens())
         .append(TOTAL_TOKENS, event.usage().totalTokens())
+        .append(TOKENS_SOURCE, event.tokensSource().wireName())
         .append(IMAGES, event.images())
         .append(COST_USD, event.cost().map(cost -> new Decimal128(cost.dollars())).orElse(null))
         .append(LATENCY_MS, event.latency().toMillis());

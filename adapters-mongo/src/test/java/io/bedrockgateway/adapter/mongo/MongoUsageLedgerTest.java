@@ -90,6 +90,7 @@ class MongoUsageLedgerTest extends UsageLedgerContract {
               "cache_read_input_tokens",
               "cache_write_input_tokens",
               "total_tokens",
+              "tokens_source",
               "images",
               "cost_usd",
               "latency_ms",
@@ -100,6 +101,7 @@ class MongoUsageLedgerTest extends UsageLedgerContract {
               "cancelled");
       assertThat(stored.get("cost_usd")).isInstanceOf(Decimal128.class);
       assertThat(stored.getLong("output_tokens")).isEqualTo(7);
+      assertThat(stored.getString("tokens_source")).isEqualTo("upstream");
       Document cancelled =
           database
               .getCollection(UsageDocuments.COLLECTION)

@@ -10,6 +10,7 @@ import io.bedrockgateway.domain.quota.Consumption;
 import io.bedrockgateway.domain.request.RequestContext;
 import io.bedrockgateway.domain.usage.Operation;
 import io.bedrockgateway.domain.usage.Outcome;
+import io.bedrockgateway.domain.usage.TokensSource;
 import io.bedrockgateway.domain.usage.UsageEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,7 @@ final class UsageTrace {
   private Optional<ModelId> servedModel = Optional.empty();
   private Optional<Duration> timeToFirstToken = Optional.empty();
   private TokenUsage usage = TokenUsage.NONE;
+  private TokensSource tokensSource = TokensSource.NONE;
   private int images;
   private Optional<ImageRequest> imageOrder = Optional.empty();
   private Duration upstreamTime = Duration.ZERO;
@@ -60,19 +62,28 @@ final class UsageTrace {
     servedModel = Optional.of(model);
   }
 
+  /** The model that served, and the usage it reported. */
   void served(ModelId model, TokenUsage actual) {
     servedBy(model);
+    reported(actual);
+  }
+
+  /** The usage the model reported. */
+  void reported(TokenUsage actual) {
     usage = actual;
+    tokensSource = TokensSource.UPSTREAM;
+  }
+
+  /** The gateway's estimate of the usage, for want of the model's count. */
+  void estimated(TokenUsage estimate) {
+    usage = estimate;
+    tokensSource = TokensSource.ESTIMATE;
   }
 
   void generated(ModelId model, ImageRequest order, int count) {
     servedBy(model);
     imageOrder = Optional.of(order);
     images = count;
-  }
-
-  void usage(TokenUsage actual) {
-    usage = actual;
   }
 
   void firstTokenNow() {
@@ -142,7 +153,8 @@ final class UsageTrace {
         cost(),
         elapsed(),
         timeToFirstToken,
-        operation == Operation.CONVERSE_STREAM);
+        operation == Operation.CONVERSE_STREAM,
+        usage.totalTokens() == 0 ? TokensSource.NONE : tokensSource);
   }
 
   private Duration elapsed() {

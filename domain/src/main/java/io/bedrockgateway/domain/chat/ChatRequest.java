@@ -65,6 +65,77 @@ public record ChatRequest(
             .sum();
   }
 
+  /**
+   * The prompt's tokens as {@link TokenEstimate} guesses them: its text, by script; each image or
+   * document as about 1,600 tokens (a document at least a quarter token a byte); tool inputs,
+   * results and definitions as their JSON text.
+   */
+  public long estimatedPromptTokens() {
+    long quarters =
+        messages.stream()
+                .flatMap(message -> message.content().stream())
+                .mapToLong(ChatRequest::quarters)
+                .sum()
+            + system.stream()
+                .mapToLong(
+                    block ->
+                        block instanceof TextBlock text ? TokenEstimate.quarters(text.text()) : 0)
+                .sum()
+            + tools.stream()
+                .flatMap(config -> config.tools().stream())
+                .mapToLong(
+                    entry ->
+                        entry instanceof ToolConfig.Tool tool
+                            ? TokenEstimate.quarters(tool.name())
+                                + tool.description().map(TokenEstimate::quarters).orElse(0L)
+                                + json(tool.inputSchema())
+                            : 0)
+                .sum();
+    return TokenEstimate.tokens(quarters);
+  }
+
+  private static long quarters(ContentBlock block) {
+    return switch (block) {
+      case TextBlock text -> TokenEstimate.quarters(text.text());
+      case ImageBlock image -> CHARACTERS_PER_ATTACHMENT;
+      case DocumentBlock document -> Math.max(CHARACTERS_PER_ATTACHMENT, document.data().size());
+      case ToolUseBlock toolUse -> json(toolUse.input());
+      case CachePoint cachePoint -> 0;
+      case ToolResultBlock result ->
+          result.content().stream()
+              .mapToLong(
+                  part ->
+                      switch (part) {
+                        case TextBlock text -> TokenEstimate.quarters(text.text());
+                        case JsonBlock json -> json(json.json());
+                        case ImageBlock image -> CHARACTERS_PER_ATTACHMENT;
+                        case DocumentBlock document -> document.data().size();
+                      })
+              .sum();
+    };
+  }
+
+  /**
+   * The quarter tokens of a JSON value written out: its strings by script, punctuation as ASCII.
+   */
+  private static long json(JsonValue value) {
+    return switch (value) {
+      case JsonValue.JsonObject object ->
+          2
+              + object.members().entrySet().stream()
+                  .mapToLong(
+                      member ->
+                          4 + TokenEstimate.quarters(member.getKey()) + json(member.getValue()))
+                  .sum();
+      case JsonValue.JsonArray array ->
+          2 + array.elements().stream().mapToLong(element -> 1 + json(element)).sum();
+      case JsonValue.JsonString string -> 2 + TokenEstimate.quarters(string.value());
+      case JsonValue.JsonNumber number -> number.value().toString().length();
+      case JsonValue.JsonBoolean bool -> 5;
+      case JsonValue.JsonNull none -> 4;
+    };
+  }
+
   /** Whether the request marks part of its prompt for the prompt cache. */
   public boolean usesPromptCache() {
     return system.stream().anyMatch(CachePoint.class::isInstance)
