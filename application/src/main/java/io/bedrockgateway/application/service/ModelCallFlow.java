@@ -166,25 +166,32 @@ public final class ModelCallFlow {
     }
     route.targets().stream()
         .map(ModelTarget::model)
-        .filter(model -> !priced(model, call.capability()))
+        .filter(model -> !priced(model, call))
         .findFirst()
         .ifPresent(
             model -> {
+              boolean tokensPriced = prices.priceOf(model).isPresent();
+              boolean imagesMissing = call.capability() == ModelOperation.IMAGE || tokensPriced;
               throw new Forbidden(
                   "model "
                       + model
                       + " has no "
-                      + (call.capability() == ModelOperation.IMAGE ? "image" : "token")
+                      + (imagesMissing ? "image" : "token")
                       + " price, and this API key has a USD budget that could not count its cost;"
-                      + " the operator can price it in the file named by MODEL_PRICES_FILE, or"
-                      + " set UNPRICED_MODELS=allow to serve it with the cost unknown");
+                      + " the operator can price it in the file named by "
+                      + (imagesMissing ? "IMAGE_PRICES_FILE" : "MODEL_PRICES_FILE")
+                      + ", or set UNPRICED_MODELS=allow to serve it with the cost unknown");
             });
   }
 
-  private boolean priced(ModelId model, ModelOperation operation) {
-    return switch (operation) {
-      case CHAT, EMBED -> prices.priceOf(model).isPresent();
-      case IMAGE -> prices.imagePriceOf(model).isPresent();
+  /** Tokens for chat and embeddings, images for image generation, and both to embed an image. */
+  private boolean priced(ModelId model, Call call) {
+    boolean tokens = prices.priceOf(model).isPresent();
+    boolean images = prices.imagePriceOf(model).isPresent();
+    return switch (call.capability()) {
+      case CHAT -> tokens;
+      case EMBED -> tokens && (!call.reads().contains(InputModality.IMAGE) || images);
+      case IMAGE -> images;
     };
   }
 

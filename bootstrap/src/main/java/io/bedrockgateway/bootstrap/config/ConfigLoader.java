@@ -77,10 +77,9 @@ public final class ConfigLoader {
         limits,
         defaults(settings),
         ModelCatalogConfig.load(file, settings.text(ConfigFile.VARIABLE, "")),
-        settings
-            .path("MODEL_PRICES_FILE")
-            .map(prices -> PriceCatalog.withOverrides("MODEL_PRICES_FILE", prices))
-            .orElseGet(PriceCatalog::shipped),
+        PriceCatalog.withOverrides(
+            settings.path(PriceCatalog.MODEL_PRICES_FILE),
+            settings.path(PriceCatalog.IMAGE_PRICES_FILE)),
         (int)
             settings.wholeNumber(
                 "RESERVED_OUTPUT_TOKENS", DEFAULT_RESERVED_OUTPUT_TOKENS, 1, 1_000_000),

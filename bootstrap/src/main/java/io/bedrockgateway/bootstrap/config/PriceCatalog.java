@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the price lists: tokens as {@code model_id,input_usd_per_million_tokens,
@@ -31,21 +32,36 @@ public final class PriceCatalog {
 
   private PriceCatalog() {}
 
+  public static final String MODEL_PRICES_FILE = "MODEL_PRICES_FILE";
+  public static final String IMAGE_PRICES_FILE = "IMAGE_PRICES_FILE";
+
   /**
-   * The shipped prices, with the entries of {@code overrides} (same format) replacing or adding to
-   * them: the operator's own prices for new models or negotiated rates.
+   * The shipped prices, with the entries of the operator's files (same formats) replacing or adding
+   * to them: their own prices for new models, or negotiated rates. An image model's lines replace
+   * all of its shipped tiers.
    */
-  public static PriceTable withOverrides(String variable, Path overrides) {
-    List<String> lines;
+  public static PriceTable withOverrides(Optional<Path> modelPrices, Optional<Path> imagePrices) {
+    PriceTable shipped = shipped();
+    Map<String, ModelPrice> tokens = new HashMap<>(shipped.byBaseModel());
+    modelPrices.ifPresent(
+        file ->
+            tokens.putAll(
+                parse(MODEL_PRICES_FILE + " (" + file + ")", read(MODEL_PRICES_FILE, file))
+                    .byBaseModel()));
+    Map<String, ImagePrice> images = new HashMap<>(shipped.images());
+    imagePrices.ifPresent(
+        file ->
+            images.putAll(
+                parseImages(IMAGE_PRICES_FILE + " (" + file + ")", read(IMAGE_PRICES_FILE, file))));
+    return new PriceTable(tokens, images);
+  }
+
+  private static List<String> read(String variable, Path file) {
     try {
-      lines = Files.readAllLines(overrides, StandardCharsets.UTF_8);
+      return Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException unreadable) {
       throw new ConfigException(variable, "cannot be read: " + unreadable);
     }
-    PriceTable shipped = shipped();
-    Map<String, ModelPrice> merged = new HashMap<>(shipped.byBaseModel());
-    merged.putAll(parse(variable + " (" + overrides + ")", lines).byBaseModel());
-    return new PriceTable(merged, shipped.images());
   }
 
   /** The prices shipped with the gateway. */

@@ -160,6 +160,7 @@ class ConfigLoaderTest {
         "USAGE_RETENTION_DAYS | 0",
         "KEY_CACHE_TTL | -1",
         "MODEL_PRICES_FILE | /no/such/prices.csv",
+        "IMAGE_PRICES_FILE | /no/such/image-prices.csv",
         "CORS_ORIGINS | [\"https://a.example\"",
         "LOG_FORMAT | xml",
         "LOG_LEVEL | chatty",

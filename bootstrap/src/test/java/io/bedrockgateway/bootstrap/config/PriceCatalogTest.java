@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bedrockgateway.domain.catalog.CatalogEntry;
+import io.bedrockgateway.domain.catalog.InputModality;
 import io.bedrockgateway.domain.catalog.ModelCatalog;
 import io.bedrockgateway.domain.catalog.ModelOperation;
 import io.bedrockgateway.domain.chat.ModelId;
@@ -11,6 +12,7 @@ import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.cost.ModelPrice;
 import io.bedrockgateway.domain.cost.PriceTable;
 import io.bedrockgateway.domain.cost.Usd;
+import io.bedrockgateway.domain.image.ImageQuality;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -57,7 +59,8 @@ class PriceCatalogTest {
       if (entry.supports(ModelOperation.CHAT) || entry.supports(ModelOperation.EMBED)) {
         assertThat(prices.priceOf(entry.id())).as("token price of " + entry.id()).isPresent();
       }
-      if (entry.supports(ModelOperation.IMAGE)) {
+      if (entry.supports(ModelOperation.IMAGE)
+          || (entry.supports(ModelOperation.EMBED) && entry.reads(InputModality.IMAGE))) {
         assertThat(prices.imagePriceOf(entry.id())).as("image price of " + entry.id()).isPresent();
       }
     }
@@ -88,10 +91,34 @@ class PriceCatalogTest {
   void anOverrideFileKeepsTheShippedImagePrices(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("prices.csv"), "acme.new-model,1.00,2.00\n");
 
-    PriceTable prices = PriceCatalog.withOverrides("MODEL_PRICES_FILE", file);
+    PriceTable prices = PriceCatalog.withOverrides(Optional.of(file), Optional.empty());
 
     assertThat(prices.priceOf(new ModelId("acme.new-model"))).isPresent();
     assertThat(prices.imagePriceOf(new ModelId("stability.stable-image-core-v1:1"))).isPresent();
+  }
+
+  @Test
+  void anImagePriceFileReplacesAModelsTiersAndAddsModels(@TempDir Path dir) throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("images.csv"),
+            "model_id,max_pixels,standard,premium\n"
+                + "stability.stable-image-core-v1:1,4194304,0.03,0.03\n"
+                + "acme.painter-v1,1048576,0.01,0.02\n");
+
+    PriceTable prices = PriceCatalog.withOverrides(Optional.empty(), Optional.of(file));
+
+    assertThat(
+            prices.imageCost(
+                new ModelId("stability.stable-image-core-v1:1"),
+                1024,
+                1024,
+                ImageQuality.STANDARD,
+                2))
+        .contains(Usd.of("0.06"));
+    assertThat(prices.imageCost(new ModelId("acme.painter-v1"), 512, 512, ImageQuality.PREMIUM, 1))
+        .contains(Usd.of("0.02"));
+    assertThat(prices.priceOf(new ModelId("amazon.nova-lite-v1:0"))).isPresent();
   }
 
   @Test
