@@ -11,7 +11,9 @@ import java.util.Optional;
  *
  * @param tokens the answer, one token per {@code contentBlockDelta}
  * @param stopReason {@code end_turn}, or {@code max_tokens} when maxTokens cut the answer
- * @param inputTokens the input tokens reported in the usage
+ * @param inputTokens the input tokens reported in the usage: the prompt's, less what it read from
+ *     or wrote to the prompt cache
+ * @param cache the prompt-cache tokens reported in the usage
  * @param timeToFirstToken the delay before the first token
  * @param tokenDelay the delay between two tokens
  * @param interruption a fault that ends the answer early, if the request asked for one
@@ -21,6 +23,7 @@ record AnswerPlan(
     List<String> tokens,
     String stopReason,
     int inputTokens,
+    PromptCache.Use cache,
     Duration timeToFirstToken,
     Duration tokenDelay,
     Optional<Interruption> interruption,
@@ -35,7 +38,11 @@ record AnswerPlan(
    *     the request asked to be rejected with
    */
   static AnswerPlan of(
-      ConverseRequest request, EmulatorSettings settings, FaultGate faults, RequestOrigin origin) {
+      ConverseRequest request,
+      EmulatorSettings settings,
+      FaultGate faults,
+      PromptCache promptCache,
+      RequestOrigin origin) {
     String lastUserText = request.lastUserText();
     Directives directives = Directives.parse(lastUserText);
     int requestedTokens = directives.answerTokens().orElse(settings.answerTokens());
@@ -46,12 +53,16 @@ record AnswerPlan(
           case Reject(ServiceError error) -> throw new BedrockServiceException(error);
           case Interruption fault -> Optional.of(fault.within(answerTokens));
         };
-    List<String> tokens = EmulatedAnswer.tokens(lastUserText, answerTokens);
+    List<String> tokens =
+        directives.japanese()
+            ? EmulatedAnswer.japaneseTokens(lastUserText, answerTokens)
+            : EmulatedAnswer.tokens(lastUserText, answerTokens);
     Optional<ToolCall> toolCall =
         directives
             .toolUse()
             .filter(ignored -> answerTokens == requestedTokens)
             .map(name -> ToolCall.of(tool(request, name), tokens, lastUserText));
+    PromptCache.Use cache = promptCache.use(origin.modelId(), request.cachedPrefix());
     String stopReason =
         toolCall.isPresent()
             ? "tool_use"
@@ -59,7 +70,8 @@ record AnswerPlan(
     return new AnswerPlan(
         tokens,
         stopReason,
-        request.inputTokens(),
+        request.inputTokens() - cache.readTokens() - cache.writeTokens(),
+        cache,
         directives.timeToFirstToken().orElse(settings.timeToFirstToken()),
         directives.tokenDelay().orElse(settings.tokenDelay()),
         interruption,

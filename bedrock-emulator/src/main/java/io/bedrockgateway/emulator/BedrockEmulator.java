@@ -48,7 +48,8 @@ public final class BedrockEmulator implements AutoCloseable {
     RequestJournal journal = new RequestJournal();
     Pacer pacer = new Pacer();
     FaultGate faults = new FaultGate();
-    ConverseEndpoints endpoints = new ConverseEndpoints(settings, journal, pacer, faults);
+    ConverseEndpoints endpoints =
+        new ConverseEndpoints(settings, journal, pacer, faults, new PromptCache());
     InvokeEndpoints invokeEndpoints = new InvokeEndpoints(journal, faults);
     Javalin server =
         Javalin.create(config -> configure(config, settings, endpoints, invokeEndpoints));

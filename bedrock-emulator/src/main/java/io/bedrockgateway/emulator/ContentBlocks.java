@@ -14,6 +14,8 @@ final class ContentBlocks {
   private static final List<String> DOCUMENT_FORMATS =
       List.of("pdf", "csv", "doc", "docx", "xls", "xlsx", "html", "txt", "md");
   private static final List<String> TOOL_RESULT_STATUSES = List.of("success", "error");
+  private static final List<String> CACHE_POINT_TYPES = List.of("default");
+  static final String CACHE_POINT = "cachePoint";
   private static final Pattern TOOL_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
   private static final Pattern DOCUMENT_NAME = Pattern.compile("[a-zA-Z0-9\\s()\\[\\]-]{1,200}");
   private static final Pattern DOUBLE_SPACE = Pattern.compile("\\s\\s");
@@ -41,7 +43,18 @@ final class ContentBlocks {
     if (block.has("toolResult")) {
       attachments += toolResult(block.get("toolResult"), path + ".toolResult");
     }
+    if (block.has(CACHE_POINT)) {
+      cachePoint(block.get(CACHE_POINT), path + "." + CACHE_POINT);
+    }
     return attachments;
+  }
+
+  /** A prompt-cache checkpoint, {@code {"type":"default"}}, the one type Bedrock has. */
+  static void cachePoint(JsonNode cachePoint, String path) {
+    if (!cachePoint.isObject()) {
+      throw ConverseRequestParser.wrongType(path, "an object");
+    }
+    enumValue(cachePoint.get("type"), path + ".type", CACHE_POINT_TYPES);
   }
 
   /** Whether any message carries a tool use or a tool result. */

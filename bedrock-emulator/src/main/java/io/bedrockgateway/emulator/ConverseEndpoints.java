@@ -25,13 +25,19 @@ final class ConverseEndpoints {
   private final RequestJournal journal;
   private final Pacer pacer;
   private final FaultGate faults;
+  private final PromptCache promptCache;
 
   ConverseEndpoints(
-      EmulatorSettings settings, RequestJournal journal, Pacer pacer, FaultGate faults) {
+      EmulatorSettings settings,
+      RequestJournal journal,
+      Pacer pacer,
+      FaultGate faults,
+      PromptCache promptCache) {
     this.settings = settings;
     this.journal = journal;
     this.pacer = pacer;
     this.faults = faults;
+    this.promptCache = promptCache;
   }
 
   void converse(Context ctx) throws InterruptedException {
@@ -131,7 +137,8 @@ final class ConverseEndpoints {
   private AnswerPlan receive(Context ctx, BedrockOperation operation) {
     RequestOrigin origin = record(ctx, operation, journal);
     InferenceProfiles.requireOnDemandCapable(origin.modelId());
-    return AnswerPlan.of(ConverseRequestParser.parse(ctx.bodyAsBytes()), settings, faults, origin);
+    return AnswerPlan.of(
+        ConverseRequestParser.parse(ctx.bodyAsBytes()), settings, faults, promptCache, origin);
   }
 
   /** Records the request as it arrived, before anything can reject it. */
@@ -161,10 +168,19 @@ final class ConverseEndpoints {
     return Map.of("latencyMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
   }
 
+  /** Bedrock's usage; the cache counts appear once the request has a cache point. */
   private static Map<String, Object> usage(AnswerPlan plan) {
-    return Map.of(
-        "inputTokens", plan.inputTokens(),
-        "outputTokens", plan.outputTokens(),
-        "totalTokens", plan.inputTokens() + plan.outputTokens());
+    PromptCache.Use cache = plan.cache();
+    Map<String, Object> usage = new TreeMap<>();
+    usage.put("inputTokens", plan.inputTokens());
+    usage.put("outputTokens", plan.outputTokens());
+    usage.put(
+        "totalTokens",
+        plan.inputTokens() + plan.outputTokens() + cache.readTokens() + cache.writeTokens());
+    if (!cache.equals(PromptCache.Use.NONE)) {
+      usage.put("cacheReadInputTokens", cache.readTokens());
+      usage.put("cacheWriteInputTokens", cache.writeTokens());
+    }
+    return usage;
   }
 }

@@ -2,6 +2,7 @@ package io.bedrockgateway.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 
@@ -12,12 +13,14 @@ import java.util.stream.Stream;
  * @param messages the conversation, starting with a user message and alternating roles
  * @param maxTokens {@code inferenceConfig.maxTokens}, if set
  * @param tools the tools of {@code toolConfig}, in order
+ * @param cachedPrefix the prompt up to its last {@code cachePoint}, if it has one
  */
 record ConverseRequest(
     List<String> systemTexts,
     List<ConversationMessage> messages,
     OptionalInt maxTokens,
-    List<Tool> tools) {
+    List<Tool> tools,
+    Optional<CachedPrefix> cachedPrefix) {
 
   static final String USER = "user";
 
@@ -39,6 +42,16 @@ record ConverseRequest(
       texts = List.copyOf(texts);
     }
   }
+
+  /**
+   * The part of a prompt before its last cache point.
+   *
+   * @param content the prefix as sent (tools, system blocks, roles and content blocks), what the
+   *     cache is keyed by
+   * @param tokens its input tokens, counted as {@link #inputTokens()} counts (without the minimum
+   *     of one)
+   */
+  record CachedPrefix(String content, int tokens) {}
 
   /** A tool the model may call, with the JSON schema of its input. */
   record Tool(String name, JsonNode inputSchema) {}

@@ -42,7 +42,46 @@ final class ConverseRequestParser {
       throw BedrockServiceException.validation(
           "The toolConfig field must be defined when using toolUse and toolResult content blocks.");
     }
-    return new ConverseRequest(systemTexts, messages, maxTokens, tools);
+    return new ConverseRequest(systemTexts, messages, maxTokens, tools, cachedPrefix(root));
+  }
+
+  /**
+   * The prompt up to its last cache point, in the order a model reads it: tools, system, messages.
+   * Only text and attachments count towards its tokens, as they do towards the input tokens.
+   */
+  private static Optional<ConverseRequest.CachedPrefix> cachedPrefix(JsonNode root) {
+    StringBuilder content = new StringBuilder();
+    List<String> texts = new ArrayList<>();
+    int attachments = 0;
+    Optional<ConverseRequest.CachedPrefix> prefix = Optional.empty();
+    for (JsonNode tool : root.path("toolConfig").path("tools")) {
+      if (tool.has(ContentBlocks.CACHE_POINT)) {
+        prefix = Optional.of(new ConverseRequest.CachedPrefix(content.toString(), 0));
+      } else {
+        content.append(tool).append('\n');
+      }
+    }
+    List<JsonNode> blocks = new ArrayList<>();
+    root.path("system").forEach(blocks::add);
+    for (JsonNode message : root.path("messages")) {
+      blocks.add(message.get("role"));
+      message.path("content").forEach(blocks::add);
+    }
+    for (JsonNode block : blocks) {
+      if (block.has(ContentBlocks.CACHE_POINT)) {
+        int tokens = EmulatedUsage.tokens(texts) + attachments * ConverseRequest.ATTACHMENT_TOKENS;
+        prefix = Optional.of(new ConverseRequest.CachedPrefix(content.toString(), tokens));
+        continue;
+      }
+      content.append(block).append('\n');
+      if (block.path("text").isTextual()) {
+        texts.add(block.get("text").asText());
+      }
+      if (block.isObject()) {
+        attachments += ContentBlocks.check(block, "prefix");
+      }
+    }
+    return prefix;
   }
 
   private static void rejectNullMembers(JsonNode root) {
@@ -63,6 +102,11 @@ final class ConverseRequestParser {
       String path = "system." + index;
       object(blocks.get(index), path);
       optionalText(blocks.get(index), path, "SystemContentBlock").ifPresent(texts::add);
+      if (blocks.get(index).has(ContentBlocks.CACHE_POINT)) {
+        ContentBlocks.cachePoint(
+            blocks.get(index).get(ContentBlocks.CACHE_POINT),
+            "system." + (index + 1) + ".member.cachePoint");
+      }
     }
     return texts;
   }
@@ -202,6 +246,11 @@ final class ConverseRequestParser {
     List<ConverseRequest.Tool> specs = new ArrayList<>();
     for (int index = 0; index < tools.size(); index++) {
       String path = "toolConfig.tools." + (index + 1) + ".member";
+      if (tools.get(index).has(ContentBlocks.CACHE_POINT)) {
+        ContentBlocks.cachePoint(
+            tools.get(index).get(ContentBlocks.CACHE_POINT), path + ".cachePoint");
+        continue;
+      }
       JsonNode spec = tools.get(index).path("toolSpec");
       if (spec.isMissingNode()) {
         continue;

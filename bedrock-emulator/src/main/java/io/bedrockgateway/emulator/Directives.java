@@ -20,7 +20,8 @@ record Directives(
     Optional<Duration> tokenDelay,
     Optional<Fault> fault,
     FaultScope faultScope,
-    Optional<String> toolUse) {
+    Optional<String> toolUse,
+    boolean japanese) {
 
   /** Which requests a fault strikes; the default, every request that carries it. */
   record FaultScope(Optional<String> model, Optional<String> region, OptionalInt times) {}
@@ -64,6 +65,7 @@ record Directives(
     private String faultRegion;
     private Integer faultTimes;
     private String toolUse;
+    private boolean japanese;
 
     void apply(String directive, String content) {
       int equals = content.indexOf('=');
@@ -86,12 +88,13 @@ record Directives(
         case "fault-region" -> faultRegion = required(directive, value);
         case "fault-times" -> faultTimes = number(directive, value, 1, Integer.MAX_VALUE);
         case "tool-use" -> toolUse = value == null ? FIRST_TOOL : value;
+        case "language" -> japanese = language(directive, value);
         default ->
             throw invalid(
                 directive,
                 "unknown directive; known: tokens, ttft-ms, token-delay-ms, throttle, error,"
                     + " unavailable, model-timeout, fail-after, fail-type, stall-after,"
-                    + " fault-model, fault-region, fault-times, tool-use");
+                    + " fault-model, fault-region, fault-times, tool-use, language");
       }
     }
 
@@ -118,7 +121,8 @@ record Directives(
               Optional.ofNullable(faultModel),
               Optional.ofNullable(faultRegion),
               faultTimes == null ? OptionalInt.empty() : OptionalInt.of(faultTimes)),
-          Optional.ofNullable(toolUse));
+          Optional.ofNullable(toolUse),
+          japanese);
     }
 
     private void injectError(String directive, String value, ServiceError error) {
@@ -157,6 +161,14 @@ record Directives(
       return ServiceError.streamExceptionOfType(required(directive, value))
           .orElseThrow(
               () -> invalid(directive, "supported types: " + ServiceError.streamExceptionTypes()));
+    }
+
+    private static boolean language(String directive, String value) {
+      return switch (required(directive, value)) {
+        case "en" -> false;
+        case "ja" -> true;
+        default -> throw invalid(directive, "expected en or ja");
+      };
     }
 
     private static Duration milliseconds(String directive, String value) {

@@ -28,6 +28,13 @@ public final class EmulatedAnswer {
           "each", "word", "line", "note", "page", "sky", "sea", "stone", "tree", "wind", "fire",
           "rain", "sun", "moon", "star", "road", "gate", "bridge", "tower", "field", "song");
 
+  /** One character a token, as Japanese text comes from a model: kana and common kanji. */
+  private static final List<String> JAPANESE =
+      "日本語の答えは一文字ずつ流れます海山川空雨雪風花月星光明朝夜道町村人心手目耳口話書読見聞行来"
+          .codePoints()
+          .mapToObj(Character::toString)
+          .toList();
+
   private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
   private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
@@ -41,6 +48,25 @@ public final class EmulatedAnswer {
     }
     long seed = fnv1a(Directives.strip(lastUserText));
     return IntStream.range(0, tokenCount).mapToObj(index -> wordAt(seed, index) + " ").toList();
+  }
+
+  /**
+   * The tokens of a Japanese answer ({@code [emulator:language=ja]}): one character each, no
+   * spaces, so that an estimate of a quarter token a character would under-count it four times.
+   */
+  public static List<String> japaneseTokens(String lastUserText, int tokenCount) {
+    if (tokenCount < 0) {
+      throw new IllegalArgumentException("tokenCount must not be negative: " + tokenCount);
+    }
+    long seed = fnv1a(Directives.strip(lastUserText));
+    return IntStream.range(0, tokenCount)
+        .mapToObj(
+            index ->
+                JAPANESE.get(
+                    (int)
+                        Long.remainderUnsigned(
+                            splitMix64(seed + GOLDEN_GAMMA * (index + 1)), JAPANESE.size())))
+        .toList();
   }
 
   /** The text of the answer: its tokens concatenated. */

@@ -15,8 +15,13 @@ public final class EmulatedUsage {
    * sent (directives included).
    */
   public static int inputTokens(Collection<String> texts) {
+    return Math.max(1, tokens(texts));
+  }
+
+  /** One token per four characters of the texts, rounded up; none for no text. */
+  static int tokens(Collection<String> texts) {
     long characters = texts.stream().mapToLong(String::length).sum();
     long tokens = (characters + CHARACTERS_PER_TOKEN - 1) / CHARACTERS_PER_TOKEN;
-    return Math.clamp(tokens, 1, Integer.MAX_VALUE);
+    return Math.clamp(tokens, 0, Integer.MAX_VALUE);
   }
 }

@@ -67,7 +67,8 @@ final class ApplicationModule extends AbstractModule {
   @Provides
   @Singleton
   ModelCallFlow flow(QuotaCounter quota, UsageLedger ledger, GatewayMetrics metrics, Clock clock) {
-    return new ModelCallFlow(quota, ledger, metrics, clock, config.catalog(), config.prices());
+    return new ModelCallFlow(
+        quota, ledger, metrics, clock, config.catalog(), config.prices(), config.unpricedModels());
   }
 
   @Provides

@@ -1,5 +1,6 @@
 package io.bedrockgateway.adapter.bedrock;
 
+import io.bedrockgateway.domain.chat.CachePoint;
 import io.bedrockgateway.domain.chat.ChatMessage;
 import io.bedrockgateway.domain.chat.ChatRequest;
 import io.bedrockgateway.domain.chat.DocumentBlock;
@@ -18,6 +19,8 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.model.AnyToolChoice;
 import software.amazon.awssdk.services.bedrockruntime.model.AutoToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.CachePointBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.CachePointType;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
@@ -86,6 +89,7 @@ final class ConverseRequestMapper {
                                       .input(Documents.toDocument(toolUse.input())));
                       case ToolResultBlock result ->
                           ContentBlock.fromToolResult(toolResult(result));
+                      case CachePoint cachePoint -> ContentBlock.fromCachePoint(cachePoint());
                     })
             .toList();
     return Message.builder().role(role(message.role())).content(content).build();
@@ -130,14 +134,19 @@ final class ConverseRequestMapper {
     List<Tool> tools =
         config.tools().stream()
             .map(
-                tool ->
-                    Tool.fromToolSpec(
-                        ToolSpecification.builder()
-                            .name(tool.name())
-                            .description(tool.description().orElse(null))
-                            .inputSchema(
-                                ToolInputSchema.fromJson(Documents.toDocument(tool.inputSchema())))
-                            .build()))
+                entry ->
+                    switch (entry) {
+                      case ToolConfig.Tool tool ->
+                          Tool.fromToolSpec(
+                              ToolSpecification.builder()
+                                  .name(tool.name())
+                                  .description(tool.description().orElse(null))
+                                  .inputSchema(
+                                      ToolInputSchema.fromJson(
+                                          Documents.toDocument(tool.inputSchema())))
+                                  .build());
+                      case CachePoint cachePoint -> Tool.fromCachePoint(cachePoint());
+                    })
             .toList();
     ToolChoice choice =
         config
@@ -172,7 +181,18 @@ final class ConverseRequestMapper {
     if (request.system().isEmpty()) {
       return null;
     }
-    return request.system().stream().map(SystemContentBlock::fromText).toList();
+    return request.system().stream()
+        .map(
+            block ->
+                switch (block) {
+                  case TextBlock text -> SystemContentBlock.fromText(text.text());
+                  case CachePoint cachePoint -> SystemContentBlock.fromCachePoint(cachePoint());
+                })
+        .toList();
+  }
+
+  private static CachePointBlock cachePoint() {
+    return CachePointBlock.builder().type(CachePointType.DEFAULT).build();
   }
 
   private static InferenceConfiguration inferenceConfigOrNull(InferenceParameters parameters) {

@@ -27,8 +27,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.MessageStopEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 
 /**
- * Converse answers and stream events as domain types. What the domain cannot express (reasoning,
- * citations, generated images, event kinds newer than the SDK) is skipped, not an error.
+ * Converse answers and stream events as domain types. What the domain cannot express (reasoning
+ * blocks of an answer, reasoning signatures, citations, generated images, event kinds newer than
+ * the SDK) is skipped, not an error; a stream's reasoning text is passed on.
  */
 final class ConverseResponseMapper {
 
@@ -107,6 +108,9 @@ final class ConverseResponseMapper {
       case TEXT -> Optional.of(new ChatStreamEvent.TextDelta(index, delta.text()));
       case TOOL_USE ->
           Optional.of(new ChatStreamEvent.ToolUseDelta(index, delta.toolUse().input()));
+      case REASONING_CONTENT ->
+          Optional.ofNullable(delta.reasoningContent().text())
+              .map(text -> new ChatStreamEvent.ReasoningDelta(index, text));
       default -> Optional.empty();
     };
   }
@@ -124,7 +128,11 @@ final class ConverseResponseMapper {
     if (usage == null) {
       return TokenUsage.NONE;
     }
-    return new TokenUsage(orZero(usage.inputTokens()), orZero(usage.outputTokens()));
+    return new TokenUsage(
+        orZero(usage.inputTokens()),
+        orZero(usage.outputTokens()),
+        orZero(usage.cacheReadInputTokens()),
+        orZero(usage.cacheWriteInputTokens()));
   }
 
   private static long orZero(Number value) {

@@ -146,6 +146,58 @@ class ConverseStreamTest {
   }
 
   @Test
+  void aClientThatLeavesAfterTheModelFinishedStillHandsTheUsageToTheSink() {
+    String prompt = "[emulator:language=ja] [emulator:tokens=12]";
+    ClientCancelled clientWentAway = new ClientCancelled(null);
+
+    assertThatThrownBy(
+            () ->
+                BEDROCK
+                    .invoker()
+                    .converseStream(
+                        NOVA_ROUTE,
+                        ask(prompt),
+                        event -> {
+                          received.add(event);
+                          if (event instanceof MessageStop) {
+                            throw clientWentAway;
+                          }
+                        }))
+        .isSameAs(clientWentAway);
+
+    assertThat(text(received))
+        .isEqualTo(String.join("", EmulatedAnswer.japaneseTokens(prompt, 12)));
+    assertThat(received.getLast())
+        .isInstanceOfSatisfying(
+            Metadata.class,
+            metadata ->
+                assertThat(metadata.usage())
+                    .isEqualTo(new TokenUsage(EmulatedUsage.inputTokens(List.of(prompt)), 12)));
+  }
+
+  @Test
+  void aClientThatLeavesMidAnswerGetsNoMoreEvents() {
+    ClientCancelled clientWentAway = new ClientCancelled(null);
+
+    assertThatThrownBy(
+            () ->
+                BEDROCK
+                    .invoker()
+                    .converseStream(
+                        NOVA_ROUTE,
+                        ask("[emulator:tokens=6]"),
+                        event -> {
+                          received.add(event);
+                          if (event instanceof ContentBlockStop) {
+                            throw clientWentAway;
+                          }
+                        }))
+        .isSameAs(clientWentAway);
+
+    assertThat(received.getLast()).isInstanceOf(ContentBlockStop.class);
+  }
+
+  @Test
   void aSinkThatThrowsCancelsTheUpstreamCallAndTheExceptionPropagates() {
     ClientCancelled clientWentAway = new ClientCancelled(null);
     try (BedrockModelInvoker oneConnection =

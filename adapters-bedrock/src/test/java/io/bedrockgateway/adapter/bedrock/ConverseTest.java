@@ -89,7 +89,7 @@ class ConverseTest {
                 ChatMessage.text(Role.USER, "Hi"),
                 ChatMessage.text(Role.ASSISTANT, "Hello!"),
                 ChatMessage.text(Role.USER, "Name a colour.")),
-            List.of("Be brief.", "Answer in English."),
+            List.of(new TextBlock("Be brief."), new TextBlock("Answer in English.")),
             new InferenceParameters(
                 Optional.of(50), Optional.of(0.5), Optional.empty(), List.of()));
 

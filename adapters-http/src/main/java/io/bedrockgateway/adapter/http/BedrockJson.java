@@ -1,6 +1,8 @@
 package io.bedrockgateway.adapter.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bedrockgateway.domain.chat.CachePoint;
 import io.bedrockgateway.domain.chat.ChatMessage;
 import io.bedrockgateway.domain.chat.ChatResponse;
 import io.bedrockgateway.domain.chat.ChatStreamEvent;
@@ -51,7 +53,14 @@ final class BedrockJson {
 
   record Source(String bytes) {}
 
-  record Usage(long inputTokens, long outputTokens, long totalTokens) {}
+  /** Bedrock's usage; the cache counts only when the prompt cache was used, as Bedrock does. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Usage(
+      long inputTokens,
+      long outputTokens,
+      long totalTokens,
+      Long cacheReadInputTokens,
+      Long cacheWriteInputTokens) {}
 
   record Metrics(long latencyMs) {}
 
@@ -96,6 +105,11 @@ final class BedrockJson {
           Map.of(
               "contentBlockDelta",
               new ContentBlockDelta(Map.of("text", delta.text()), delta.index()));
+      case ChatStreamEvent.ReasoningDelta delta ->
+          Map.of(
+              "contentBlockDelta",
+              new ContentBlockDelta(
+                  Map.of("reasoningContent", Map.of("text", delta.text())), delta.index()));
       case ChatStreamEvent.ToolUseDelta delta ->
           Map.of(
               "contentBlockDelta",
@@ -129,6 +143,7 @@ final class BedrockJson {
           Map.of(
               "toolUse",
               new ToolUse(toolUse.toolUseId(), toolUse.name(), JsonValues.toNode(toolUse.input())));
+      case CachePoint cachePoint -> Map.of("cachePoint", Map.of("type", "default"));
       case ToolResultBlock result ->
           Map.of(
               "toolResult",
@@ -161,6 +176,12 @@ final class BedrockJson {
   }
 
   private static Usage usage(TokenUsage usage) {
-    return new Usage(usage.inputTokens(), usage.outputTokens(), usage.totalTokens());
+    boolean cached = usage.cacheReadInputTokens() > 0 || usage.cacheWriteInputTokens() > 0;
+    return new Usage(
+        usage.inputTokens(),
+        usage.outputTokens(),
+        usage.totalTokens(),
+        cached ? usage.cacheReadInputTokens() : null,
+        cached ? usage.cacheWriteInputTokens() : null);
   }
 }

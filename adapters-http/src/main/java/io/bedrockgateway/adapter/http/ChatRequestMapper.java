@@ -2,12 +2,14 @@ package io.bedrockgateway.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.adapter.http.ConverseRequestJson.MessageJson;
+import io.bedrockgateway.domain.chat.CachePoint;
 import io.bedrockgateway.domain.chat.ChatMessage;
 import io.bedrockgateway.domain.chat.ChatRequest;
 import io.bedrockgateway.domain.chat.ContentBlock;
 import io.bedrockgateway.domain.chat.InferenceParameters;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.Role;
+import io.bedrockgateway.domain.chat.SystemBlock;
 import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.domain.chat.ToolConfig;
 import io.bedrockgateway.domain.error.InvalidRequest;
@@ -34,9 +36,9 @@ final class ChatRequestMapper {
       throw new InvalidRequest(
           "messages: must hold at most " + RequestLimits.MAX_MESSAGES + " messages");
     }
-    List<String> system = new ArrayList<>();
+    List<SystemBlock> system = new ArrayList<>();
     if (body.systemPrompt() != null) {
-      system.add(at("system_prompt", () -> new TextBlock(body.systemPrompt())).text());
+      system.add(at("system_prompt", () -> new TextBlock(body.systemPrompt())));
     }
     List<ChatMessage> messages = new ArrayList<>();
     for (int i = 0; i < wireMessages.size(); i++) {
@@ -50,7 +52,7 @@ final class ChatRequestMapper {
       if (role.isPresent()) {
         messages.add(new ChatMessage(role.get(), content));
       } else {
-        system.addAll(systemTexts(path + ".content", content));
+        system.addAll(systemBlocks(path + ".content", content));
       }
     }
     if (messages.isEmpty()) {
@@ -77,16 +79,19 @@ final class ChatRequestMapper {
     return Optional.of((JsonValue.JsonObject) JsonValues.fromNode(fields));
   }
 
-  /** A system turn may only hold text. */
-  private static List<String> systemTexts(String path, List<ContentBlock> content) {
-    List<String> texts = new ArrayList<>();
+  /** A system turn may only hold text and prompt-cache checkpoints. */
+  private static List<SystemBlock> systemBlocks(String path, List<ContentBlock> content) {
+    List<SystemBlock> blocks = new ArrayList<>();
     for (int i = 0; i < content.size(); i++) {
-      if (!(content.get(i) instanceof TextBlock text)) {
-        throw new InvalidRequest(path + "[" + i + "]: a system message holds text only");
+      switch (content.get(i)) {
+        case TextBlock text -> blocks.add(text);
+        case CachePoint cachePoint -> blocks.add(cachePoint);
+        default ->
+            throw new InvalidRequest(
+                path + "[" + i + "]: a system message holds text and cachePoint only");
       }
-      texts.add(text.text());
     }
-    return texts;
+    return blocks;
   }
 
   /** The author of a turn; empty for {@code system}, whose content joins the system prompts. */

@@ -1,6 +1,7 @@
 package io.bedrockgateway.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bedrockgateway.domain.chat.CachePoint;
 import io.bedrockgateway.domain.chat.ContentBlock;
 import io.bedrockgateway.domain.chat.DocumentBlock;
 import io.bedrockgateway.domain.chat.DocumentFormat;
@@ -24,10 +25,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads content blocks in Bedrock's Converse shape ({@code {"text"}}, {@code {"image"}}, {@code
- * {"document"}}, {@code {"toolUse"}}, {@code {"toolResult"}}), binary sources base64-encoded.
- * Rejections name the field, e.g. {@code messages[0].content[1].image.format}.
+ * {"document"}}, {@code {"toolUse"}}, {@code {"toolResult"}}, {@code
+ * {"cachePoint":{"type":"default"}}}), binary sources base64-encoded. Rejections name the field,
+ * e.g. {@code messages[0].content[1].image.format}.
  */
 final class ContentBlockReader {
+  static final String CACHE_POINT = "cachePoint";
   private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]");
 
   private ContentBlockReader() {}
@@ -61,8 +64,20 @@ final class ContentBlockReader {
     if (block.has("toolResult")) {
       return toolResult(path + ".toolResult", block.get("toolResult"));
     }
+    if (block.has(CACHE_POINT)) {
+      return cachePoint(path + "." + CACHE_POINT, block.get(CACHE_POINT));
+    }
     throw new InvalidRequest(
-        path + ": must hold one of text, image, document, toolUse or toolResult");
+        path + ": must hold one of text, image, document, toolUse, toolResult or cachePoint");
+  }
+
+  /** {@code {"type":"default"}}, the one kind of prompt-cache checkpoint Bedrock has. */
+  static CachePoint cachePoint(String path, JsonNode cachePoint) {
+    requireObject(path, cachePoint);
+    if (!"default".equals(string(path + ".type", cachePoint.get("type")))) {
+      throw new InvalidRequest(path + ".type: must be default");
+    }
+    return new CachePoint();
   }
 
   private static ToolResultBlock toolResult(String path, JsonNode result) {

@@ -41,6 +41,8 @@ final class ModelsHandler implements Handler {
   record Prices(
       @JsonProperty("input_usd_per_million_tokens") BigDecimal inputPerMillionTokens,
       @JsonProperty("output_usd_per_million_tokens") BigDecimal outputPerMillionTokens,
+      @JsonProperty("cache_read_usd_per_million_tokens") BigDecimal cacheReadPerMillionTokens,
+      @JsonProperty("cache_write_usd_per_million_tokens") BigDecimal cacheWritePerMillionTokens,
       @JsonProperty("per_image") List<ImageTier> perImage) {}
 
   record ImageTier(
@@ -67,6 +69,8 @@ final class ModelsHandler implements Handler {
         new Prices(
             description.tokenPrice().map(ModelPrice::inputPerMillionTokens).orElse(null),
             description.tokenPrice().map(ModelPrice::outputPerMillionTokens).orElse(null),
+            description.tokenPrice().map(ModelPrice::cacheReadPerMillionTokens).orElse(null),
+            description.tokenPrice().map(ModelPrice::cacheWritePerMillionTokens).orElse(null),
             description.imagePrice().map(ModelsHandler::tiers).orElse(null)));
   }
 

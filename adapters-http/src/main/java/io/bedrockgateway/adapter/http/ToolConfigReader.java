@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Reads {@code tool_config} in Bedrock's own shape, as clients of the earlier gateway send it:
- * {@code {"tools":[{"toolSpec":{"name","description","inputSchema":{"json":{...}}}}],
+ * {@code {"tools":[{"toolSpec":{"name","description","inputSchema":{"json":{...}}}}
+ * |{"cachePoint":{"type":"default"}}],
  * "toolChoice":{"auto":{}}|{"any":{}}|{"tool":{"name":"..."}}}}.
  */
 final class ToolConfigReader {
@@ -33,9 +34,18 @@ final class ToolConfigReader {
       throw new InvalidRequest(
           FIELD + ".tools: must hold at most " + RequestLimits.MAX_TOOLS + " tools");
     }
-    List<ToolConfig.Tool> specs = new ArrayList<>();
+    List<ToolConfig.Entry> specs = new ArrayList<>();
     for (int index = 0; index < tools.size(); index++) {
-      specs.add(tool(FIELD + ".tools[" + index + "].toolSpec", tools.get(index).get("toolSpec")));
+      String path = FIELD + ".tools[" + index + "]";
+      JsonNode entry = tools.get(index);
+      if (entry != null && entry.has(ContentBlockReader.CACHE_POINT)) {
+        specs.add(
+            ContentBlockReader.cachePoint(
+                path + "." + ContentBlockReader.CACHE_POINT,
+                entry.get(ContentBlockReader.CACHE_POINT)));
+      } else {
+        specs.add(tool(path + ".toolSpec", entry == null ? null : entry.get("toolSpec")));
+      }
     }
     Optional<ToolConfig.Choice> choice =
         Optional.ofNullable(config.get("toolChoice")).map(ToolConfigReader::choice);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.application.port.in.ConverseCommand;
 import io.bedrockgateway.application.port.in.ConverseResult;
+import io.bedrockgateway.domain.chat.CachePoint;
 import io.bedrockgateway.domain.chat.ChatMessage;
 import io.bedrockgateway.domain.chat.ChatRequest;
 import io.bedrockgateway.domain.chat.ChatResponse;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ConverseRoutesTest {
@@ -118,7 +120,11 @@ class ConverseRoutesTest {
 
     ChatRequest request = server.converse.lastCommand().request();
     assertThat(request.model()).contains(new ModelId("us.anthropic.claude-x"));
-    assertThat(request.system()).containsExactly("Be brief.", "Answer in French.", "No emojis.");
+    assertThat(request.system())
+        .containsExactly(
+            new TextBlock("Be brief."),
+            new TextBlock("Answer in French."),
+            new TextBlock("No emojis."));
     assertThat(request.messages())
         .containsExactly(
             new ChatMessage(Role.USER, List.of(new TextBlock("Bonjour"), new TextBlock("Ça va ?"))),
@@ -128,6 +134,46 @@ class ConverseRoutesTest {
         .isEqualTo(
             new InferenceParameters(
                 Optional.of(512), Optional.of(0.2), Optional.of(1.0), List.of("END")));
+  }
+
+  @Test
+  void passesPromptCacheCheckpointsInSystemMessagesAndTools() {
+    server.converse(
+        """
+        {"messages": [
+           {"role": "system", "content": [{"text": "A long manual."}, {"cachePoint": {"type": "default"}}]},
+           {"role": "user", "content": [{"text": "A long document."}, {"cachePoint": {"type": "default"}},
+                                        {"text": "The question."}]}
+         ],
+         "tool_config": {"tools": [
+           {"toolSpec": {"name": "lookup", "inputSchema": {"json": {"type": "object"}}}},
+           {"cachePoint": {"type": "default"}}]}}
+        """);
+
+    ChatRequest request = server.converse.lastCommand().request();
+    assertThat(request.system()).containsExactly(new TextBlock("A long manual."), new CachePoint());
+    assertThat(request.messages().getFirst().content())
+        .containsExactly(
+            new TextBlock("A long document."), new CachePoint(), new TextBlock("The question."));
+    assertThat(request.tools().orElseThrow().tools()).hasSize(2).last().isEqualTo(new CachePoint());
+    assertThat(request.usesPromptCache()).isTrue();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          {"messages":[{"role":"user","content":[{"text":"a"},{"cachePoint":{"type":"ephemeral"}}]}]} | messages[0].content[1].cachePoint.type: must be default
+          {"messages":[{"role":"user","content":[{"cachePoint":"default"}]}]}                         | messages[0].content[0].cachePoint: must be an object
+          {"messages":[{"role":"user","content":"a"}],"tool_config":{"tools":[{"cachePoint":{"type":"default"}}]}} | tool_config: tools must hold at least one tool
+          {"messages":[{"role":"user","content":"a"}],"tool_config":{"tools":[{"cachePoint":{}}]}}   | tool_config.tools[0].cachePoint.type: is required
+          """)
+  void refusesMalformedCachePoints(String body, String detail) {
+    HttpResponse<String> response = server.converse(body);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json(response.body()).get("detail").asText()).startsWith(detail);
   }
 
   @Test
@@ -161,6 +207,31 @@ class ConverseRoutesTest {
     assertThat(response.headers().firstValue("X-RateLimit-Remaining")).contains("99");
     assertThat(response.headers().firstValue("X-RateLimit-Reset"))
         .contains(Long.toString(FakeConverseUseCase.RATE_LIMIT.resetAt().getEpochSecond()));
+  }
+
+  @Test
+  void aCachedPromptShowsItsCacheTokensAsBedrockDoes() {
+    server.converse.answers(
+        () ->
+            new ConverseResult(
+                new ChatResponse(
+                    ChatMessage.text(Role.ASSISTANT, "Hello"),
+                    StopReason.END_TURN,
+                    new TokenUsage(12, 40, 1_024, 8),
+                    812,
+                    FakeConverseUseCase.MODEL),
+                Optional.empty(),
+                Duration.ZERO));
+
+    HttpResponse<String> response = server.converse(HELLO);
+
+    assertThat(json(response.body()).get("usage"))
+        .isEqualTo(
+            json(
+                """
+                {"inputTokens":12,"outputTokens":40,"totalTokens":1084,
+                 "cacheReadInputTokens":1024,"cacheWriteInputTokens":8}
+                """));
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.domain.chat.ChatStreamEvent;
 import io.bedrockgateway.domain.chat.Role;
+import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.error.ClientCancelled;
 import io.bedrockgateway.domain.error.RateLimited;
 import io.bedrockgateway.domain.error.UpstreamFailed;
@@ -89,6 +90,24 @@ class ConverseStreamTest {
     assertThat(events).hasSize(1);
     assertThat(events.getFirst().at("/contentBlockDelta/delta/text").asText())
         .isEqualTo("a\nb\r\n\ndata: c");
+  }
+
+  @Test
+  void reasoningAndCachedUsageAreWrittenInBedrocksShape() {
+    server.converse.streams(
+        observer -> {
+          observer.admitted(Optional.empty());
+          observer.accept(new ChatStreamEvent.ReasoningDelta(0, "Let me think."));
+          observer.accept(new ChatStreamEvent.Metadata(new TokenUsage(1, 2, 3, 4), 5));
+        });
+
+    List<JsonNode> events = events(stream().body());
+
+    assertThat(events.get(0).at("/contentBlockDelta/delta/reasoningContent/text").asText())
+        .isEqualTo("Let me think.");
+    assertThat(events.get(1).at("/metadata/usage/cacheReadInputTokens").asInt()).isEqualTo(3);
+    assertThat(events.get(1).at("/metadata/usage/cacheWriteInputTokens").asInt()).isEqualTo(4);
+    assertThat(events.get(1).at("/metadata/usage/totalTokens").asInt()).isEqualTo(10);
   }
 
   @Test

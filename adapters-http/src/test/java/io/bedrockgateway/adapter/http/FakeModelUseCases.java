@@ -85,7 +85,12 @@ final class FakeModelUseCases implements EmbedUseCase, GenerateImageUseCase, Lis
     return List.of(
         new ModelDescription(
             entry,
-            Optional.of(new ModelPrice(new BigDecimal("0.02"), BigDecimal.ZERO)),
+            Optional.of(
+                new ModelPrice(
+                    new BigDecimal("0.02"),
+                    BigDecimal.ZERO,
+                    new BigDecimal("0.002"),
+                    new BigDecimal("0.025"))),
             Optional.empty()));
   }
 

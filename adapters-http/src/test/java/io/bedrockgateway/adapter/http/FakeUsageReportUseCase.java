@@ -16,7 +16,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeUsageReportUseCase implements UsageReportUseCase {
   static final UsageTotals TOTALS =
       new UsageTotals(
-          4, 1, 100, 250, 0, Usd.of("10"), 1, Duration.ofMillis(1_000), Duration.ofMillis(2_500));
+          4,
+          1,
+          100,
+          250,
+          0,
+          Usd.of("10"),
+          1,
+          Duration.ofMillis(1_000),
+          Duration.ofMillis(2_500),
+          3_000,
+          40);
 
   final List<UsageReportCommand> commands = new CopyOnWriteArrayList<>();
 

@@ -133,6 +133,10 @@ class ModelRoutesTest {
     assertThat(model.get("fallbacks").get(0).get("region").asText()).isEqualTo("us-west-2");
     assertThat(model.get("prices").get("input_usd_per_million_tokens").decimalValue())
         .isEqualByComparingTo("0.02");
+    assertThat(model.get("prices").get("cache_read_usd_per_million_tokens").decimalValue())
+        .isEqualByComparingTo("0.002");
+    assertThat(model.get("prices").get("cache_write_usd_per_million_tokens").decimalValue())
+        .isEqualByComparingTo("0.025");
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -50,6 +50,8 @@ class UsageRoutesTest {
     assertThat(group.path("usage").path("requests").asLong()).isEqualTo(4);
     assertThat(group.path("usage").path("cost_usd").toString()).isEqualTo("10");
     assertThat(group.path("usage").path("avg_latency_ms").asLong()).isEqualTo(250);
+    assertThat(group.path("usage").path("cache_read_input_tokens").asLong()).isEqualTo(3_000);
+    assertThat(group.path("usage").path("cache_write_input_tokens").asLong()).isEqualTo(40);
     assertThat(body.path("total").path("max_latency_ms").asLong()).isEqualTo(2_500);
   }
 

@@ -2,6 +2,7 @@ package io.bedrockgateway.adapter.metrics;
 
 import io.bedrockgateway.application.port.out.ModelRequestRecord;
 import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.usage.UsageEvent;
@@ -31,6 +32,7 @@ final class ModelRequestMeters {
   private final Meter.MeterProvider<Counter> keyTokens;
   private final Meter.MeterProvider<Counter> keyCost;
   private final Meter.MeterProvider<Counter> denials;
+  private final Meter.MeterProvider<Counter> unpriced;
 
   ModelRequestMeters(MeterRegistry registry, MetricsSettings settings) {
     this.keyLabels = settings.keyLabels();
@@ -60,7 +62,7 @@ final class ModelRequestMeters {
             .withRegistry(registry);
     this.tokens =
         Counter.builder("bedrock.gateway.tokens")
-            .description("Tokens used, by model and type (input, output)")
+            .description("Tokens used, by model and type (input, output, cache_read, cache_write)")
             .withRegistry(registry);
     this.cost =
         Counter.builder("bedrock.gateway.cost.usd")
@@ -68,11 +70,17 @@ final class ModelRequestMeters {
             .withRegistry(registry);
     this.keyTokens =
         Counter.builder("bedrock.gateway.key.tokens")
-            .description("Tokens used, by API key id and type (input, output)")
+            .description(
+                "Tokens used, by API key id and type (input, output, cache_read, cache_write)")
             .withRegistry(registry);
     this.keyCost =
         Counter.builder("bedrock.gateway.key.cost.usd")
             .description("Cost in US dollars, by API key id")
+            .withRegistry(registry);
+    this.unpriced =
+        Counter.builder("bedrock.gateway.unpriced.requests")
+            .description(
+                "Requests served by a model without a price, so their cost is unknown, by model")
             .withRegistry(registry);
     this.denials =
         Counter.builder("bedrock.gateway.rate.limit.denials")
@@ -101,11 +109,27 @@ final class ModelRequestMeters {
     }
     upstream.withTags("model", model).record(record.upstreamTime());
     usage.timeToFirstToken().ifPresent(ttft -> firstToken.withTags("model", model).record(ttft));
-    tokens.withTags("model", model, "type", "input").increment(usage.usage().inputTokens());
-    tokens.withTags("model", model, "type", "output").increment(usage.usage().outputTokens());
-    usage.cost().ifPresent(usd -> cost.withTags("model", model).increment(dollars(usd)));
+    countTokens(tokens, "model", model, usage.usage());
+    usage
+        .cost()
+        .ifPresentOrElse(
+            usd -> cost.withTags("model", model).increment(dollars(usd)),
+            () -> unpriced.withTags("model", model).increment());
     if (keyLabels) {
       usage.principal().map(Principal::keyId).ifPresent(key -> perKey(key.value(), usage));
+    }
+  }
+
+  /** One series per type; the cache types only once a request used the prompt cache. */
+  private static void countTokens(
+      Meter.MeterProvider<Counter> counter, String label, String value, TokenUsage used) {
+    counter.withTags(label, value, "type", "input").increment(used.inputTokens());
+    counter.withTags(label, value, "type", "output").increment(used.outputTokens());
+    if (used.cacheReadInputTokens() > 0) {
+      counter.withTags(label, value, "type", "cache_read").increment(used.cacheReadInputTokens());
+    }
+    if (used.cacheWriteInputTokens() > 0) {
+      counter.withTags(label, value, "type", "cache_write").increment(used.cacheWriteInputTokens());
     }
   }
 
@@ -114,8 +138,7 @@ final class ModelRequestMeters {
   }
 
   private void perKey(String keyId, UsageEvent usage) {
-    keyTokens.withTags("key_id", keyId, "type", "input").increment(usage.usage().inputTokens());
-    keyTokens.withTags("key_id", keyId, "type", "output").increment(usage.usage().outputTokens());
+    countTokens(keyTokens, "key_id", keyId, usage.usage());
     usage.cost().ifPresent(usd -> keyCost.withTags("key_id", keyId).increment(dollars(usd)));
   }
 }

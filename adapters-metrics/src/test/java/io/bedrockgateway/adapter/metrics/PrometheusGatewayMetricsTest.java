@@ -3,9 +3,12 @@ package io.bedrockgateway.adapter.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bedrockgateway.application.port.out.ModelRequestRecord;
+import io.bedrockgateway.application.port.out.TestPrincipals;
 import io.bedrockgateway.application.port.out.TestUsageEvents;
+import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.quota.LimitKind;
 import io.bedrockgateway.domain.request.RequestId;
+import io.bedrockgateway.domain.usage.Outcome;
 import io.bedrockgateway.domain.usage.UsageEvent;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -44,6 +47,63 @@ class PrometheusGatewayMetricsTest {
         .contains(
             "bedrock_gateway_http_requests_total{method=\"POST\","
                 + "route=\"/api/v1/converse-stream\",status=\"200\"} 1.0");
+  }
+
+  @Test
+  void countsPromptCacheTokensAsTheirOwnTypes() {
+    PrometheusGatewayMetrics metrics =
+        new PrometheusGatewayMetrics(
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new MetricsSettings(true));
+    UsageEvent cached =
+        TestUsageEvents.event(
+            TestPrincipals.unlimited(),
+            TestUsageEvents.NOON,
+            TestUsageEvents.LITE,
+            Outcome.SUCCEEDED,
+            new TokenUsage(5, 7, 1_000, 200),
+            120,
+            "127.0.0.1");
+
+    metrics.modelRequest(new ModelRequestRecord(cached, Duration.ZERO, Optional.empty()));
+
+    String keyId = cached.principal().orElseThrow().keyId().value();
+    assertThat(metrics.scrape())
+        .contains(
+            "bedrock_gateway_tokens_total{model=\"amazon.nova-lite-v1:0\",type=\"cache_read\"}"
+                + " 1000.0")
+        .contains(
+            "bedrock_gateway_tokens_total{model=\"amazon.nova-lite-v1:0\",type=\"cache_write\"}"
+                + " 200.0")
+        .contains(
+            "bedrock_gateway_key_tokens_total{key_id=\""
+                + keyId
+                + "\",type=\"cache_read\"} 1000.0");
+  }
+
+  @Test
+  void countsRequestsOfModelsWithoutAPrice() {
+    PrometheusGatewayMetrics metrics =
+        new PrometheusGatewayMetrics(
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new MetricsSettings(false));
+    UsageEvent unpriced =
+        TestUsageEvents.event(
+            TestPrincipals.unlimited(),
+            TestUsageEvents.NOON,
+            TestUsageEvents.PRO,
+            Outcome.SUCCEEDED,
+            new TokenUsage(5, 7),
+            120,
+            "127.0.0.1");
+
+    metrics.modelRequest(new ModelRequestRecord(unpriced, Duration.ZERO, Optional.empty()));
+    metrics.modelRequest(new ModelRequestRecord(CHAT, Duration.ZERO, Optional.empty()));
+
+    assertThat(metrics.scrape())
+        .contains(
+            "bedrock_gateway_unpriced_requests_total{model=\""
+                + TestUsageEvents.PRO.value()
+                + "\"} 1.0")
+        .doesNotContain("bedrock_gateway_unpriced_requests_total{model=\"amazon.nova-lite-v1:0\"}");
   }
 
   @Test

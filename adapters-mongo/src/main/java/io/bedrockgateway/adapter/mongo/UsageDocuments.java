@@ -38,8 +38,16 @@ final class UsageDocuments {
   static final String ERROR_KIND = "error_kind";
   static final String INPUT_TOKENS = "input_tokens";
   static final String OUTPUT_TOKENS = "output_tokens";
+  static final String CACHE_READ_INPUT_TOKENS = "cache_read_input_tokens";
+  static final String CACHE_WRITE_INPUT_TOKENS = "cache_write_input_tokens";
+
+  /** Every token: input, output and both kinds of cached input. */
   static final String TOTAL_TOKENS = "total_tokens";
+
   static final String IMAGES = "images";
+
+  /** {@code upstream} (the model's count), {@code estimate} (the gateway's) or {@code none}. */
+  static final String TOKENS_SOURCE = "tokens_source";
 
   /** Dollars as a decimal; {@code null} when the model has no price. */
   static final String COST_USD = "cost_usd";
@@ -77,7 +85,10 @@ final class UsageDocuments {
     document
         .append(INPUT_TOKENS, event.usage().inputTokens())
         .append(OUTPUT_TOKENS, event.usage().outputTokens())
+        .append(CACHE_READ_INPUT_TOKENS, event.usage().cacheReadInputTokens())
+        .append(CACHE_WRITE_INPUT_TOKENS, event.usage().cacheWriteInputTokens())
         .append(TOTAL_TOKENS, event.usage().totalTokens())
+        .append(TOKENS_SOURCE, event.tokensSource().wireName())
         .append(IMAGES, event.images())
         .append(COST_USD, event.cost().map(cost -> new Decimal128(cost.dollars())).orElse(null))
         .append(LATENCY_MS, event.latency().toMillis());

@@ -1,5 +1,7 @@
 package io.bedrockgateway.adapter.mongo;
 
+import static io.bedrockgateway.adapter.mongo.UsageDocuments.CACHE_READ_INPUT_TOKENS;
+import static io.bedrockgateway.adapter.mongo.UsageDocuments.CACHE_WRITE_INPUT_TOKENS;
 import static io.bedrockgateway.adapter.mongo.UsageDocuments.COST_USD;
 import static io.bedrockgateway.adapter.mongo.UsageDocuments.IMAGES;
 import static io.bedrockgateway.adapter.mongo.UsageDocuments.INPUT_TOKENS;
@@ -36,6 +38,8 @@ final class UsageTotalsFields {
         Accumulators.sum(ERRORS, whenElse(isEqual("$" + OUTCOME, UsageDocuments.SUCCEEDED), 0, 1)),
         Accumulators.sum(INPUT_TOKENS, "$" + INPUT_TOKENS),
         Accumulators.sum(OUTPUT_TOKENS, "$" + OUTPUT_TOKENS),
+        Accumulators.sum(CACHE_READ_INPUT_TOKENS, "$" + CACHE_READ_INPUT_TOKENS),
+        Accumulators.sum(CACHE_WRITE_INPUT_TOKENS, "$" + CACHE_WRITE_INPUT_TOKENS),
         Accumulators.sum(IMAGES, "$" + IMAGES),
         Accumulators.sum(COST_USD, "$" + COST_USD),
         Accumulators.sum(UNPRICED, whenElse(isEqual("$" + COST_USD, null), 1, 0)),
@@ -53,7 +57,9 @@ final class UsageTotalsFields {
         Usd.of(dollars(totals.get(COST_USD))),
         count(totals, UNPRICED),
         Duration.ofMillis(count(totals, LATENCY_MS_TOTAL)),
-        Duration.ofMillis(count(totals, LATENCY_MS_MAX)));
+        Duration.ofMillis(count(totals, LATENCY_MS_MAX)),
+        count(totals, CACHE_READ_INPUT_TOKENS),
+        count(totals, CACHE_WRITE_INPUT_TOKENS));
   }
 
   private static long count(Document totals, String field) {

@@ -60,7 +60,7 @@ class MongoUsageLedgerTest extends UsageLedgerContract {
             NOON,
             new ModelId("unpriced.model-v1"),
             Outcome.CANCELLED,
-            new TokenUsage(3, 4),
+            new TokenUsage(3, 4, 50, 6),
             90,
             "10.1.1.1"));
     ledger.flush();
@@ -87,6 +87,10 @@ class MongoUsageLedgerTest extends UsageLedgerContract {
               "outcome",
               "input_tokens",
               "output_tokens",
+              "cache_read_input_tokens",
+              "cache_write_input_tokens",
+              "total_tokens",
+              "tokens_source",
               "images",
               "cost_usd",
               "latency_ms",
@@ -97,6 +101,7 @@ class MongoUsageLedgerTest extends UsageLedgerContract {
               "cancelled");
       assertThat(stored.get("cost_usd")).isInstanceOf(Decimal128.class);
       assertThat(stored.getLong("output_tokens")).isEqualTo(7);
+      assertThat(stored.getString("tokens_source")).isEqualTo("upstream");
       Document cancelled =
           database
               .getCollection(UsageDocuments.COLLECTION)
@@ -105,6 +110,9 @@ class MongoUsageLedgerTest extends UsageLedgerContract {
       assertThat(cancelled.getBoolean("cancelled")).isTrue();
       assertThat(cancelled.containsKey("cost_usd")).isTrue();
       assertThat(cancelled.get("cost_usd")).isNull();
+      assertThat(cancelled.getLong("cache_read_input_tokens")).isEqualTo(50);
+      assertThat(cancelled.getLong("cache_write_input_tokens")).isEqualTo(6);
+      assertThat(cancelled.getLong("total_tokens")).isEqualTo(63);
     }
   }
 

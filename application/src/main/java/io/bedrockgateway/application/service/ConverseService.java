@@ -15,12 +15,14 @@ import io.bedrockgateway.domain.chat.DocumentBlock;
 import io.bedrockgateway.domain.chat.ImageBlock;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.StreamSummary;
+import io.bedrockgateway.domain.chat.TokenEstimate;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.quota.Demand;
 import io.bedrockgateway.domain.usage.Operation;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** The chat flow: key, plan, admission, model call, settlement, usage record. */
@@ -60,13 +62,27 @@ public final class ConverseService implements ConverseUseCase {
             StreamSummary summary =
                 trace.upstream(
                     () -> modelInvoker.converseStream(admission.route(), request, meter));
-            trace.served(summary.servedModel(), summary.usage());
+            trace.servedBy(summary.servedModel());
+            settleStream(request, meter, trace);
             return summary;
           } catch (RuntimeException failure) {
-            trace.usage(TokenEstimates.produced(request, meter.outputCharacters()));
+            settleStream(request, meter, trace);
             throw failure;
           }
         });
+  }
+
+  /**
+   * A stream's usage: the model's own count once its metadata event arrived, even if the client
+   * left while it was being written; else, if the model answered at all, the prompt and the output
+   * delivered, estimated. A stream the model never began used nothing.
+   */
+  private static void settleStream(ChatRequest request, OutputMeter meter, UsageTrace trace) {
+    if (meter.reported().isPresent()) {
+      trace.reported(meter.reported().get());
+    } else if (meter.began()) {
+      trace.estimated(TokenEstimates.produced(request, meter.outputQuarters()));
+    }
   }
 
   private ModelCallFlow.Call call(ConverseCommand command, Operation operation, boolean stream) {
@@ -95,11 +111,17 @@ public final class ConverseService implements ConverseUseCase {
     return reads;
   }
 
-  /** Passes events on and measures what the model produced, for first-token time and estimates. */
+  /**
+   * Passes events on and measures what the model produced, for first-token time and estimates. It
+   * takes note of the model's usage before it passes the metadata event on, so that a client that
+   * leaves while that event is written cannot make the count be lost.
+   */
   private static final class OutputMeter implements ChatStreamSink {
     private final ConverseStreamObserver observer;
     private final UsageTrace trace;
-    private long outputCharacters;
+    private long outputQuarters;
+    private boolean began;
+    private Optional<TokenUsage> reported = Optional.empty();
 
     OutputMeter(ConverseStreamObserver observer, UsageTrace trace) {
       this.observer = observer;
@@ -114,9 +136,12 @@ public final class ConverseService implements ConverseUseCase {
 
     @Override
     public void accept(ChatStreamEvent event) {
+      began = true;
       switch (event) {
         case ChatStreamEvent.TextDelta delta -> produced(delta.text());
+        case ChatStreamEvent.ReasoningDelta delta -> produced(delta.text());
         case ChatStreamEvent.ToolUseDelta delta -> produced(delta.input());
+        case ChatStreamEvent.Metadata metadata -> reported = Optional.of(metadata.usage());
         default -> {}
       }
       observer.accept(event);
@@ -124,11 +149,21 @@ public final class ConverseService implements ConverseUseCase {
 
     private void produced(String output) {
       trace.firstTokenNow();
-      outputCharacters += output.length();
+      outputQuarters += TokenEstimate.quarters(output);
     }
 
-    long outputCharacters() {
-      return outputCharacters;
+    /** Whether the model sent anything. */
+    boolean began() {
+      return began;
+    }
+
+    /** The usage of the model's metadata event, once it arrived. */
+    Optional<TokenUsage> reported() {
+      return reported;
+    }
+
+    long outputQuarters() {
+      return outputQuarters;
     }
   }
 }

@@ -14,13 +14,17 @@ import io.bedrockgateway.domain.embedding.EmbeddingResult;
 import io.bedrockgateway.domain.embedding.ImageEmbeddingRequest;
 import io.bedrockgateway.domain.embedding.TextEmbeddingRequest;
 import io.bedrockgateway.domain.error.InvalidRequest;
+import io.bedrockgateway.domain.image.ImageQuality;
 import io.bedrockgateway.domain.quota.Demand;
 import io.bedrockgateway.domain.usage.Operation;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Embeddings through the shared flow; the input is reserved as tokens, there is no output. */
+/**
+ * Embeddings through the shared flow; the input is reserved as tokens (and an embedded image at its
+ * price per image), there is no output.
+ */
 public final class EmbedService implements EmbedUseCase {
   private final ModelCallFlow flow;
   private final ModelInvoker modelInvoker;
@@ -55,6 +59,7 @@ public final class EmbedService implements EmbedUseCase {
         settings.defaultImageModel(),
         Set.of(InputModality.IMAGE),
         textCharacters,
+        1,
         route -> modelInvoker.embedImage(route, request));
   }
 
@@ -66,6 +71,7 @@ public final class EmbedService implements EmbedUseCase {
         settings.defaultTextModel(),
         Set.of(),
         request.characters(),
+        0,
         route -> modelInvoker.embedTexts(route, request));
   }
 
@@ -75,6 +81,7 @@ public final class EmbedService implements EmbedUseCase {
       ModelId defaultModel,
       Set<InputModality> reads,
       long inputCharacters,
+      int inputImages,
       Function<ModelRoute, EmbeddingResult> invocation) {
     TokenUsage ceiling = new TokenUsage(TokenEstimates.tokens(inputCharacters), 0);
     ModelCallFlow.Call call =
@@ -87,12 +94,23 @@ public final class EmbedService implements EmbedUseCase {
             reads,
             (model, prices) ->
                 new Demand(
-                    ceiling.totalTokens(), prices.cost(model, ceiling).orElse(Usd.ZERO), false));
+                    ceiling.totalTokens(),
+                    prices
+                        .cost(model, ceiling)
+                        .orElse(Usd.ZERO)
+                        .plus(
+                            prices
+                                .imageCost(model, 1, 1, ImageQuality.STANDARD, inputImages)
+                                .orElse(Usd.ZERO)),
+                    false));
     return flow.run(
         call,
         (admission, trace) -> {
           EmbeddingResult result = trace.upstream(() -> invocation.apply(admission.route()));
           trace.served(result.servedModel(), new TokenUsage(result.inputTokens(), 0));
+          if (inputImages > 0) {
+            trace.embeddedImages(inputImages);
+          }
           return new EmbedResult(result, admission.rateLimit(), trace.upstreamTime());
         });
   }

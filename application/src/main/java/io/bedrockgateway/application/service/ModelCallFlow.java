@@ -9,6 +9,7 @@ import io.bedrockgateway.domain.catalog.InputModality;
 import io.bedrockgateway.domain.catalog.ModelCatalog;
 import io.bedrockgateway.domain.catalog.ModelOperation;
 import io.bedrockgateway.domain.catalog.ModelRoute;
+import io.bedrockgateway.domain.catalog.ModelTarget;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.cost.PriceTable;
 import io.bedrockgateway.domain.error.Forbidden;
@@ -40,7 +41,30 @@ public final class ModelCallFlow {
   private final ModelCatalog catalog;
   private final PriceTable prices;
   private final Pricing pricing;
+  private final UnpricedModels unpricedModels;
 
+  /**
+   * @param unpricedModels whether a key with a USD budget may call a model without a price
+   */
+  public ModelCallFlow(
+      QuotaCounter quotaCounter,
+      UsageLedger usageLedger,
+      GatewayMetrics metrics,
+      Clock clock,
+      ModelCatalog catalog,
+      PriceTable prices,
+      UnpricedModels unpricedModels) {
+    this.quotaCounter = Objects.requireNonNull(quotaCounter, "quotaCounter");
+    this.usageLedger = Objects.requireNonNull(usageLedger, "usageLedger");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.prices = Objects.requireNonNull(prices, "prices");
+    this.unpricedModels = Objects.requireNonNull(unpricedModels, "unpricedModels");
+    this.pricing = new Pricing(prices);
+  }
+
+  /** A flow that refuses unpriced models to keys with a USD budget, the default. */
   public ModelCallFlow(
       QuotaCounter quotaCounter,
       UsageLedger usageLedger,
@@ -48,13 +72,7 @@ public final class ModelCallFlow {
       Clock clock,
       ModelCatalog catalog,
       PriceTable prices) {
-    this.quotaCounter = Objects.requireNonNull(quotaCounter, "quotaCounter");
-    this.usageLedger = Objects.requireNonNull(usageLedger, "usageLedger");
-    this.metrics = Objects.requireNonNull(metrics, "metrics");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.catalog = Objects.requireNonNull(catalog, "catalog");
-    this.prices = Objects.requireNonNull(prices, "prices");
-    this.pricing = new Pricing(prices);
+    this(quotaCounter, usageLedger, metrics, clock, catalog, prices, UnpricedModels.DENY);
   }
 
   /** The most a call may use, reserved at admission, given the model that will be asked first. */
@@ -128,11 +146,52 @@ public final class ModelCallFlow {
       throw new Forbidden("this API key may not use model " + model);
     }
     entry.ifPresent(configured -> requireAbleTo(configured, call));
+    requirePriced(principal, route, call);
     Demand demand = call.demand().of(route.primaryModel(), prices);
     return switch (quotaCounter.admit(principal, call.context().requestId(), demand)) {
       case AdmissionDecision.Admitted admitted -> new Admission(principal, route, admitted);
       case AdmissionDecision.Denied denied ->
           throw new RateLimited(denied.limit(), denied.retryAfter(), denied.status());
+    };
+  }
+
+  /**
+   * A key whose spending is capped may only call models whose cost can be counted: every model the
+   * route may serve from must be priced for the operation, unless the operator allows unpriced
+   * models.
+   */
+  private void requirePriced(Principal principal, ModelRoute route, Call call) {
+    if (unpricedModels == UnpricedModels.ALLOW || principal.plan().monthlyBudget().isEmpty()) {
+      return;
+    }
+    route.targets().stream()
+        .map(ModelTarget::model)
+        .filter(model -> !priced(model, call))
+        .findFirst()
+        .ifPresent(
+            model -> {
+              boolean tokensPriced = prices.priceOf(model).isPresent();
+              boolean imagesMissing = call.capability() == ModelOperation.IMAGE || tokensPriced;
+              throw new Forbidden(
+                  "model "
+                      + model
+                      + " has no "
+                      + (imagesMissing ? "image" : "token")
+                      + " price, and this API key has a USD budget that could not count its cost;"
+                      + " the operator can price it in the file named by "
+                      + (imagesMissing ? "IMAGE_PRICES_FILE" : "MODEL_PRICES_FILE")
+                      + ", or set UNPRICED_MODELS=allow to serve it with the cost unknown");
+            });
+  }
+
+  /** Tokens for chat and embeddings, images for image generation, and both to embed an image. */
+  private boolean priced(ModelId model, Call call) {
+    boolean tokens = prices.priceOf(model).isPresent();
+    boolean images = prices.imagePriceOf(model).isPresent();
+    return switch (call.capability()) {
+      case CHAT -> tokens;
+      case EMBED -> tokens && (!call.reads().contains(InputModality.IMAGE) || images);
+      case IMAGE -> images;
     };
   }
 

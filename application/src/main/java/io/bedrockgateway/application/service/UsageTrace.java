@@ -4,19 +4,20 @@ import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.error.GatewayException;
+import io.bedrockgateway.domain.image.ImageQuality;
 import io.bedrockgateway.domain.image.ImageRequest;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.quota.Consumption;
 import io.bedrockgateway.domain.request.RequestContext;
 import io.bedrockgateway.domain.usage.Operation;
 import io.bedrockgateway.domain.usage.Outcome;
+import io.bedrockgateway.domain.usage.TokensSource;
 import io.bedrockgateway.domain.usage.UsageEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /** Collects, while one request runs, what its usage record will say. Not thread-safe. */
 final class UsageTrace {
@@ -32,8 +33,9 @@ final class UsageTrace {
   private Optional<ModelId> servedModel = Optional.empty();
   private Optional<Duration> timeToFirstToken = Optional.empty();
   private TokenUsage usage = TokenUsage.NONE;
+  private TokensSource tokensSource = TokensSource.NONE;
   private int images;
-  private Optional<ImageRequest> imageOrder = Optional.empty();
+  private Optional<ImageSize> imageSize = Optional.empty();
   private Duration upstreamTime = Duration.ZERO;
 
   UsageTrace(RequestContext context, Operation operation, Clock clock, Pricing prices) {
@@ -60,19 +62,34 @@ final class UsageTrace {
     servedModel = Optional.of(model);
   }
 
+  /** The model that served, and the usage it reported. */
   void served(ModelId model, TokenUsage actual) {
     servedBy(model);
+    reported(actual);
+  }
+
+  /** The usage the model reported. */
+  void reported(TokenUsage actual) {
     usage = actual;
+    tokensSource = TokensSource.UPSTREAM;
+  }
+
+  /** The gateway's estimate of the usage, for want of the model's count. */
+  void estimated(TokenUsage estimate) {
+    usage = estimate;
+    tokensSource = TokensSource.ESTIMATE;
   }
 
   void generated(ModelId model, ImageRequest order, int count) {
     servedBy(model);
-    imageOrder = Optional.of(order);
+    imageSize = Optional.of(new ImageSize(order.width(), order.height(), order.quality()));
     images = count;
   }
 
-  void usage(TokenUsage actual) {
-    usage = actual;
+  /** Images the model read to embed them, priced per image whatever their size. */
+  void embeddedImages(int count) {
+    imageSize = Optional.of(ImageSize.ANY);
+    images = count;
   }
 
   void firstTokenNow() {
@@ -111,21 +128,34 @@ final class UsageTrace {
         : event(Outcome.FAILED, Optional.of(INTERNAL_ERROR));
   }
 
-  /** Nothing used costs nothing, whatever the model; else the price of the model that served. */
+  /**
+   * Nothing used costs nothing, whatever the model; else the price of the model that served, for
+   * its tokens and its images. The cost is unknown if either part that was used has no price.
+   */
   private Optional<Usd> cost() {
     if (usage.totalTokens() == 0 && images == 0) {
       return Optional.of(Usd.ZERO);
     }
     Optional<ModelId> model = servedModel.or(() -> pricedModel);
-    Optional<Usd> tokens = model.flatMap(priced -> prices.cost(priced, usage));
+    if (model.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Usd> tokens =
+        usage.totalTokens() == 0 ? Optional.of(Usd.ZERO) : prices.cost(model.get(), usage);
     Optional<Usd> pictures =
-        imageOrder.flatMap(
-            order ->
-                model.flatMap(
-                    priced ->
-                        prices.imageCost(
-                            priced, order.width(), order.height(), order.quality(), images)));
-    return Stream.of(tokens, pictures).flatMap(Optional::stream).reduce(Usd::plus);
+        images == 0
+            ? Optional.of(Usd.ZERO)
+            : imageSize.flatMap(
+                size ->
+                    prices.imageCost(
+                        model.get(), size.width(), size.height(), size.quality(), images));
+    return tokens.flatMap(tokenCost -> pictures.map(tokenCost::plus));
+  }
+
+  /** What the price of an image depends on. */
+  private record ImageSize(int width, int height, ImageQuality quality) {
+    /** For images priced the same whatever their size, such as images read to embed them. */
+    static final ImageSize ANY = new ImageSize(1, 1, ImageQuality.STANDARD);
   }
 
   private UsageEvent event(Outcome outcome, Optional<String> errorKind) {
@@ -142,7 +172,8 @@ final class UsageTrace {
         cost(),
         elapsed(),
         timeToFirstToken,
-        operation == Operation.CONVERSE_STREAM);
+        operation == Operation.CONVERSE_STREAM,
+        usage.totalTokens() == 0 ? TokensSource.NONE : tokensSource);
   }
 
   private Duration elapsed() {

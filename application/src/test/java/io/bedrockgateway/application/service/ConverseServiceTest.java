@@ -11,6 +11,7 @@ import io.bedrockgateway.application.port.out.QuotaCounter;
 import io.bedrockgateway.application.port.out.TestPrincipals;
 import io.bedrockgateway.domain.catalog.ModelCatalog;
 import io.bedrockgateway.domain.catalog.ModelRoute;
+import io.bedrockgateway.domain.chat.CachePoint;
 import io.bedrockgateway.domain.chat.ChatMessage;
 import io.bedrockgateway.domain.chat.ChatRequest;
 import io.bedrockgateway.domain.chat.ChatResponse;
@@ -21,6 +22,7 @@ import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.Role;
 import io.bedrockgateway.domain.chat.StopReason;
 import io.bedrockgateway.domain.chat.StreamSummary;
+import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.cost.ModelPrice;
 import io.bedrockgateway.domain.cost.PriceTable;
@@ -31,6 +33,7 @@ import io.bedrockgateway.domain.error.GatewayException;
 import io.bedrockgateway.domain.error.RateLimited;
 import io.bedrockgateway.domain.error.UpstreamFailed;
 import io.bedrockgateway.domain.key.Principal;
+import io.bedrockgateway.domain.plan.Plan;
 import io.bedrockgateway.domain.quota.AdmissionDecision;
 import io.bedrockgateway.domain.quota.Consumption;
 import io.bedrockgateway.domain.quota.Demand;
@@ -40,6 +43,7 @@ import io.bedrockgateway.domain.quota.Reservation;
 import io.bedrockgateway.domain.request.RequestContext;
 import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.Outcome;
+import io.bedrockgateway.domain.usage.TokensSource;
 import io.bedrockgateway.domain.usage.UsageEvent;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -55,6 +59,7 @@ import org.junit.jupiter.api.Test;
 
 class ConverseServiceTest {
   private static final ModelId DEFAULT_MODEL = new ModelId("amazon.nova-lite-v1:0");
+  private static final ModelId UNPRICED = new ModelId("acme.unpriced-v1:0");
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
   private static final ConverseSettings SETTINGS = new ConverseSettings(DEFAULT_MODEL, 1_000);
@@ -258,6 +263,163 @@ class ConverseServiceTest {
     assertThat(settled).hasSize(1);
   }
 
+  @Test
+  void aClientThatLeavesWhileTheMetadataIsWrittenIsBilledTheModelsCount() {
+    // Japanese text: eight characters, which characters / 4 would make two tokens
+    List<ChatStreamEvent> script =
+        List.of(
+            new ChatStreamEvent.MessageStart(Role.ASSISTANT),
+            new ChatStreamEvent.TextDelta(0, "日本語の答えです"),
+            new ChatStreamEvent.ContentBlockStop(0),
+            new ChatStreamEvent.MessageStop(StopReason.END_TURN),
+            new ChatStreamEvent.Metadata(new TokenUsage(9, 11, 100, 0), 12));
+
+    assertThatThrownBy(
+            () ->
+                service(streaming(script, Optional.empty())).stream(
+                    command(principal), leavingAt(ChatStreamEvent.Metadata.class)))
+        .isInstanceOf(ClientCancelled.class);
+
+    UsageEvent event = usage.getFirst();
+    assertThat(event.outcome()).isEqualTo(Outcome.CANCELLED);
+    assertThat(event.usage()).isEqualTo(new TokenUsage(9, 11, 100, 0));
+    assertThat(event.tokensSource()).isEqualTo(TokensSource.UPSTREAM);
+    assertThat(settled).containsExactly(new TokenUsage(9, 11, 100, 0));
+  }
+
+  @Test
+  void aClientThatLeavesBeforeTheMetadataIsBilledAnEstimateThatCountsEveryJapaneseCharacter() {
+    List<ChatStreamEvent> script =
+        List.of(
+            new ChatStreamEvent.MessageStart(Role.ASSISTANT),
+            new ChatStreamEvent.ReasoningDelta(0, "考えます"),
+            new ChatStreamEvent.TextDelta(1, "日本語の答えです"),
+            new ChatStreamEvent.ContentBlockStop(1),
+            new ChatStreamEvent.MessageStop(StopReason.END_TURN));
+
+    assertThatThrownBy(
+            () ->
+                service(streaming(script, Optional.empty())).stream(
+                    command(principal), leavingAt(ChatStreamEvent.ContentBlockStop.class)))
+        .isInstanceOf(ClientCancelled.class);
+
+    // "Hello": 2 tokens of prompt; 4 + 8 characters of reasoning and answer, a token each
+    UsageEvent event = usage.getFirst();
+    assertThat(event.usage()).isEqualTo(new TokenUsage(2, 12));
+    assertThat(event.tokensSource()).isEqualTo(TokensSource.ESTIMATE);
+    assertThat(settled).containsExactly(new TokenUsage(2, 12));
+  }
+
+  @Test
+  void aStreamTheModelNeverBeganUsedNothing() {
+    assertThatThrownBy(
+            () ->
+                service(streaming(List.of(), Optional.of(new UpstreamFailed("refused")))).stream(
+                    command(principal), observer(new ArrayList<>())))
+        .isInstanceOf(UpstreamFailed.class);
+
+    assertThat(usage.getFirst().usage()).isEqualTo(TokenUsage.NONE);
+    assertThat(usage.getFirst().tokensSource()).isEqualTo(TokensSource.NONE);
+  }
+
+  @Test
+  void aPromptWithACachePointIsReservedAtTheCacheWritePrice() {
+    PriceTable cachePriced =
+        new PriceTable(
+            Map.of(
+                "amazon.nova-lite-v1:0",
+                new ModelPrice(
+                    new BigDecimal("1"),
+                    new BigDecimal("2"),
+                    new BigDecimal("0.1"),
+                    new BigDecimal("4"))));
+    ConverseService service =
+        new ConverseService(
+            new ModelCallFlow(
+                new RecordingAdmit(demands),
+                ledger,
+                metrics,
+                CLOCK,
+                ModelCatalog.EMPTY,
+                cachePriced),
+            answering("x"),
+            SETTINGS);
+    ChatRequest cached =
+        new ChatRequest(
+            Optional.empty(),
+            List.of(ChatMessage.text(Role.USER, "Hello")),
+            List.of(new TextBlock("12345678"), new CachePoint()),
+            InferenceParameters.DEFAULTS);
+
+    service.converse(
+        new ConverseCommand(
+            principal,
+            cached,
+            new RequestContext(
+                RequestId.generate(), CLOCK.instant(), Optional.empty(), Optional.empty())));
+
+    // 2 + 2 prompt tokens at the cache-write price ($4/M), 1,000 output at $2/M
+    assertThat(demands.getFirst().tokens()).isEqualTo(4 + 1_000);
+    assertThat(demands.getFirst().cost()).isEqualTo(new Usd(4 * 4_000 + 1_000 * 2_000));
+  }
+
+  @Test
+  void aKeyWithABudgetMayNotCallAModelWithoutAPrice() {
+    Principal budgeted =
+        TestPrincipals.withPlan(Plan.unlimited("capped").withMonthlyBudget(Usd.of("10")));
+    ConverseService service =
+        new ConverseService(
+            new ModelCallFlow(
+                new AlwaysAdmit(), ledger, metrics, CLOCK, ModelCatalog.EMPTY, PRICES),
+            answering("x"),
+            SETTINGS);
+
+    assertThatThrownBy(() -> service.converse(command(budgeted, UNPRICED)))
+        .isInstanceOf(Forbidden.class)
+        .hasMessageContaining(UNPRICED.value())
+        .hasMessageContaining("MODEL_PRICES_FILE")
+        .hasMessageContaining("UNPRICED_MODELS=allow");
+    assertThat(invoked).isEmpty();
+    assertThat(usage.getFirst().outcome()).isEqualTo(Outcome.REJECTED);
+    assertThat(service.converse(command(budgeted)).response().usage())
+        .isEqualTo(new TokenUsage(3, 2));
+  }
+
+  @Test
+  void anUnpricedModelIsServedWithTheCostUnknownWhenAllowedOrWithoutABudget() {
+    Principal budgeted =
+        TestPrincipals.withPlan(Plan.unlimited("capped").withMonthlyBudget(Usd.of("10")));
+    ConverseService allowing =
+        new ConverseService(
+            new ModelCallFlow(
+                new AlwaysAdmit(),
+                ledger,
+                metrics,
+                CLOCK,
+                ModelCatalog.EMPTY,
+                PRICES,
+                UnpricedModels.ALLOW),
+            answering("x"),
+            SETTINGS);
+    ConverseService denying =
+        new ConverseService(
+            new ModelCallFlow(
+                new AlwaysAdmit(), ledger, metrics, CLOCK, ModelCatalog.EMPTY, PRICES),
+            answering("x"),
+            SETTINGS);
+
+    allowing.converse(command(budgeted, UNPRICED));
+    denying.converse(command(principal, UNPRICED));
+
+    assertThat(usage)
+        .hasSize(2)
+        .allSatisfy(
+            event -> {
+              assertThat(event.outcome()).isEqualTo(Outcome.SUCCEEDED);
+              assertThat(event.cost()).isEmpty();
+            });
+  }
+
   private ModelInvoker answering(String text) {
     return new ChatOnlyInvoker() {
       @Override
@@ -306,6 +468,21 @@ class ConverseServiceTest {
     };
   }
 
+  /** An observer whose client is gone by the time an event of {@code kind} is to be written. */
+  private static ConverseStreamObserver leavingAt(Class<? extends ChatStreamEvent> kind) {
+    return new ConverseStreamObserver() {
+      @Override
+      public void admitted(Optional<RateLimitStatus> rateLimit) {}
+
+      @Override
+      public void accept(ChatStreamEvent event) {
+        if (kind.isInstance(event)) {
+          throw new ClientCancelled(null);
+        }
+      }
+    };
+  }
+
   private static ConverseStreamObserver observer(List<Object> seen) {
     return new ConverseStreamObserver() {
       @Override
@@ -321,9 +498,17 @@ class ConverseServiceTest {
   }
 
   private static ConverseCommand command(Principal caller) {
+    return command(caller, Optional.empty());
+  }
+
+  private static ConverseCommand command(Principal caller, ModelId model) {
+    return command(caller, Optional.of(model));
+  }
+
+  private static ConverseCommand command(Principal caller, Optional<ModelId> model) {
     ChatRequest request =
         new ChatRequest(
-            Optional.empty(),
+            model,
             List.of(ChatMessage.text(Role.USER, "Hello")),
             List.of(),
             InferenceParameters.DEFAULTS);
@@ -331,6 +516,18 @@ class ConverseServiceTest {
         new RequestContext(
             RequestId.generate(), CLOCK.instant(), Optional.empty(), Optional.empty());
     return new ConverseCommand(caller, request, context);
+  }
+
+  private record RecordingAdmit(List<Demand> demands) implements QuotaCounter {
+    @Override
+    public AdmissionDecision admit(Principal who, RequestId requestId, Demand demand) {
+      demands.add(demand);
+      return new AdmissionDecision.Admitted(
+          Reservation.admit(who, requestId, demand, CLOCK.instant()), Optional.empty());
+    }
+
+    @Override
+    public void settle(Reservation reservation, Consumption actual) {}
   }
 
   private static final class AlwaysAdmit implements QuotaCounter {

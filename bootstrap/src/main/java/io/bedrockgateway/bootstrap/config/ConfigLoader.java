@@ -11,6 +11,7 @@ import io.bedrockgateway.adapter.metrics.MetricsSettings;
 import io.bedrockgateway.adapter.mongo.MongoSettings;
 import io.bedrockgateway.adapter.redis.RedisSettings;
 import io.bedrockgateway.application.service.QuotaFailureMode;
+import io.bedrockgateway.application.service.UnpricedModels;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.key.ApiKeySecret;
 import io.bedrockgateway.domain.plan.Plan;
@@ -76,15 +77,19 @@ public final class ConfigLoader {
         limits,
         defaults(settings),
         ModelCatalogConfig.load(file, settings.text(ConfigFile.VARIABLE, "")),
-        settings
-            .path("MODEL_PRICES_FILE")
-            .map(prices -> PriceCatalog.withOverrides("MODEL_PRICES_FILE", prices))
-            .orElseGet(PriceCatalog::shipped),
+        PriceCatalog.withOverrides(
+            settings.path(PriceCatalog.MODEL_PRICES_FILE),
+            settings.path(PriceCatalog.IMAGE_PRICES_FILE)),
         (int)
             settings.wholeNumber(
                 "RESERVED_OUTPUT_TOKENS", DEFAULT_RESERVED_OUTPUT_TOKENS, 1, 1_000_000),
         mongo,
-        new MetricsSettings(settings.flag("METRICS_KEY_LABELS", true)));
+        new MetricsSettings(settings.flag("METRICS_KEY_LABELS", true)),
+        settings.choice(
+            "UNPRICED_MODELS",
+            UnpricedModels.DENY,
+            value -> UnpricedModels.valueOf(value.toUpperCase(Locale.ROOT)),
+            "deny or allow"));
   }
 
   /** MongoDB when {@code MONGODB_URI} is set; its database is the URI's path. */

@@ -4,6 +4,7 @@ import io.bedrockgateway.adapter.bedrock.BedrockSettings;
 import io.bedrockgateway.adapter.http.HttpSettings;
 import io.bedrockgateway.adapter.metrics.MetricsSettings;
 import io.bedrockgateway.adapter.mongo.MongoSettings;
+import io.bedrockgateway.application.service.UnpricedModels;
 import io.bedrockgateway.domain.catalog.ModelCatalog;
 import io.bedrockgateway.domain.cost.PriceTable;
 import io.bedrockgateway.domain.key.ApiKeySecret;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param keyIds how the public ids of the {@code API_KEYS} keys are derived
  * @param mongo where keys and usage are kept; absent keeps them in memory
  * @param metrics what the metrics label
+ * @param unpricedModels whether keys with a USD budget may call models without a price
  */
 public record GatewayConfig(
     HttpSettings http,
@@ -32,7 +34,8 @@ public record GatewayConfig(
     PriceTable prices,
     int reservedOutputTokens,
     Optional<MongoSettings> mongo,
-    MetricsSettings metrics) {
+    MetricsSettings metrics,
+    UnpricedModels unpricedModels) {
 
   public GatewayConfig {
     Objects.requireNonNull(http, "http");
@@ -46,6 +49,7 @@ public record GatewayConfig(
     Objects.requireNonNull(prices, "prices");
     Objects.requireNonNull(mongo, "mongo");
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(unpricedModels, "unpricedModels");
   }
 
   /** The plan of keys that name none, such as those of {@code API_KEYS}. */
@@ -66,7 +70,8 @@ public record GatewayConfig(
         prices,
         reservedOutputTokens,
         mongo,
-        metrics);
+        metrics,
+        unpricedModels);
   }
 
   public GatewayConfig withBedrock(BedrockSettings settings) {
@@ -82,6 +87,7 @@ public record GatewayConfig(
         prices,
         reservedOutputTokens,
         mongo,
-        metrics);
+        metrics,
+        unpricedModels);
   }
 }

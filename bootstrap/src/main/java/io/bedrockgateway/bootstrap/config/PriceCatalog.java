@@ -16,11 +16,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the price lists: tokens as {@code model_id,input_usd_per_million_tokens,
- * output_usd_per_million_tokens}, images as {@code model_id,max_pixels,standard_usd_per_image,
- * premium_usd_per_image} (one line per size tier).
+ * output_usd_per_million_tokens[,cache_read_usd_per_million_tokens,
+ * cache_write_usd_per_million_tokens]}, images as {@code model_id,max_pixels,
+ * standard_usd_per_image,premium_usd_per_image} (one line per size tier). A token line without
+ * cache rates (three fields, or the last two empty) prices cached tokens at the input rate.
  */
 public final class PriceCatalog {
   public static final String SHIPPED = "/model-prices.csv";
@@ -29,20 +32,36 @@ public final class PriceCatalog {
 
   private PriceCatalog() {}
 
+  public static final String MODEL_PRICES_FILE = "MODEL_PRICES_FILE";
+  public static final String IMAGE_PRICES_FILE = "IMAGE_PRICES_FILE";
+
   /**
-   * The shipped prices, with the entries of {@code overrides} (same format) replacing or adding to
-   * them: the operator's own prices for new models or negotiated rates.
+   * The shipped prices, with the entries of the operator's files (same formats) replacing or adding
+   * to them: their own prices for new models, or negotiated rates. An image model's lines replace
+   * all of its shipped tiers.
    */
-  public static PriceTable withOverrides(String variable, Path overrides) {
-    List<String> lines;
+  public static PriceTable withOverrides(Optional<Path> modelPrices, Optional<Path> imagePrices) {
+    PriceTable shipped = shipped();
+    Map<String, ModelPrice> tokens = new HashMap<>(shipped.byBaseModel());
+    modelPrices.ifPresent(
+        file ->
+            tokens.putAll(
+                parse(MODEL_PRICES_FILE + " (" + file + ")", read(MODEL_PRICES_FILE, file))
+                    .byBaseModel()));
+    Map<String, ImagePrice> images = new HashMap<>(shipped.images());
+    imagePrices.ifPresent(
+        file ->
+            images.putAll(
+                parseImages(IMAGE_PRICES_FILE + " (" + file + ")", read(IMAGE_PRICES_FILE, file))));
+    return new PriceTable(tokens, images);
+  }
+
+  private static List<String> read(String variable, Path file) {
     try {
-      lines = Files.readAllLines(overrides, StandardCharsets.UTF_8);
+      return Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException unreadable) {
       throw new ConfigException(variable, "cannot be read: " + unreadable);
     }
-    Map<String, ModelPrice> merged = new HashMap<>(shipped().byBaseModel());
-    merged.putAll(parse(variable + " (" + overrides + ")", lines).byBaseModel());
-    return new PriceTable(merged);
   }
 
   /** The prices shipped with the gateway. */
@@ -101,12 +120,16 @@ public final class PriceCatalog {
         continue;
       }
       String[] fields = line.split(",", -1);
-      if (fields.length != 3) {
-        throw new ConfigException(source, "line " + number + ": expected 3 comma-separated fields");
+      if (fields.length != 3 && fields.length != 5) {
+        throw new ConfigException(
+            source,
+            "line "
+                + number
+                + ": expected 3 or 5 comma-separated fields (model_id, input, output[, cache read,"
+                + " cache write])");
       }
       try {
-        ModelPrice price =
-            new ModelPrice(new BigDecimal(fields[1].strip()), new BigDecimal(fields[2].strip()));
+        ModelPrice price = price(fields);
         if (prices.put(fields[0].strip(), price) != null) {
           throw new ConfigException(
               source, "line " + number + ": " + fields[0] + " is listed twice");
@@ -118,5 +141,20 @@ public final class PriceCatalog {
       }
     }
     return new PriceTable(prices);
+  }
+
+  private static ModelPrice price(String[] fields) {
+    BigDecimal input = new BigDecimal(fields[1].strip());
+    BigDecimal output = new BigDecimal(fields[2].strip());
+    if (fields.length == 3) {
+      return new ModelPrice(input, output);
+    }
+    String cacheRead = fields[3].strip();
+    String cacheWrite = fields[4].strip();
+    return new ModelPrice(
+        input,
+        output,
+        cacheRead.isEmpty() ? input : new BigDecimal(cacheRead),
+        cacheWrite.isEmpty() ? input : new BigDecimal(cacheWrite));
   }
 }

@@ -7,6 +7,7 @@ import io.bedrockgateway.adapter.http.HttpLimits;
 import io.bedrockgateway.adapter.http.HttpSettings;
 import io.bedrockgateway.adapter.http.HttpTimeouts;
 import io.bedrockgateway.adapter.mongo.MongoSettings;
+import io.bedrockgateway.application.service.UnpricedModels;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.cost.PriceTable;
@@ -44,6 +45,14 @@ class ConfigLoaderTest {
     assertThat(config.http().limits()).isEqualTo(HttpLimits.DEFAULTS);
     assertThat(config.defaultPlan().concurrentStreams())
         .hasValue(ConfigLoader.DEFAULT_MAX_CONCURRENT_STREAMS);
+    assertThat(config.unpricedModels()).isEqualTo(UnpricedModels.DENY);
+  }
+
+  @Test
+  void anOperatorMayAllowUnpricedModels() {
+    assertThat(
+            ConfigLoader.load(Environment.of(Map.of("UNPRICED_MODELS", "allow"))).unpricedModels())
+        .isEqualTo(UnpricedModels.ALLOW);
   }
 
   @Test
@@ -151,9 +160,11 @@ class ConfigLoaderTest {
         "USAGE_RETENTION_DAYS | 0",
         "KEY_CACHE_TTL | -1",
         "MODEL_PRICES_FILE | /no/such/prices.csv",
+        "IMAGE_PRICES_FILE | /no/such/image-prices.csv",
         "CORS_ORIGINS | [\"https://a.example\"",
         "LOG_FORMAT | xml",
-        "LOG_LEVEL | chatty"
+        "LOG_LEVEL | chatty",
+        "UNPRICED_MODELS | free"
       })
   void aBadValueFailsWithAMessageNamingTheVariable(String variable, String value) {
     assertThatThrownBy(() -> ConfigLoader.load(Environment.of(Map.of(variable, value))))

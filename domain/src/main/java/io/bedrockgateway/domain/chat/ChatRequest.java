@@ -9,13 +9,14 @@ import java.util.Optional;
  * A conversation to continue. The model is optional here: the gateway fills in its default chat
  * model and resolves aliases before a {@code ModelInvoker} sees the request.
  *
+ * @param system the system prompt: text, perhaps with prompt-cache checkpoints
  * @param tools the tools the model may ask for; required once the conversation holds tool blocks
  * @param additionalModelRequestFields model-specific fields passed to the model as they are
  */
 public record ChatRequest(
     Optional<ModelId> model,
     List<ChatMessage> messages,
-    List<String> system,
+    List<SystemBlock> system,
     InferenceParameters parameters,
     Optional<ToolConfig> tools,
     Optional<JsonValue.JsonObject> additionalModelRequestFields) {
@@ -33,16 +34,13 @@ public record ChatRequest(
     if (messages.isEmpty()) {
       throw new IllegalArgumentException("messages must hold at least one message");
     }
-    if (system.stream().anyMatch(String::isBlank)) {
-      throw new IllegalArgumentException("system prompts must not be blank");
-    }
   }
 
   /** A request with neither tools nor model-specific fields. */
   public ChatRequest(
       Optional<ModelId> model,
       List<ChatMessage> messages,
-      List<String> system,
+      List<SystemBlock> system,
       InferenceParameters parameters) {
     this(model, messages, system, parameters, Optional.empty(), Optional.empty());
   }
@@ -61,7 +59,92 @@ public record ChatRequest(
             .flatMap(message -> message.content().stream())
             .mapToLong(ChatRequest::characters)
             .sum();
-    return fromMessages + system.stream().mapToLong(String::length).sum();
+    return fromMessages
+        + system.stream()
+            .mapToLong(block -> block instanceof TextBlock text ? text.text().length() : 0)
+            .sum();
+  }
+
+  /**
+   * The prompt's tokens as {@link TokenEstimate} guesses them: its text, by script; each image or
+   * document as about 1,600 tokens (a document at least a quarter token a byte); tool inputs,
+   * results and definitions as their JSON text.
+   */
+  public long estimatedPromptTokens() {
+    long quarters =
+        messages.stream()
+                .flatMap(message -> message.content().stream())
+                .mapToLong(ChatRequest::quarters)
+                .sum()
+            + system.stream()
+                .mapToLong(
+                    block ->
+                        block instanceof TextBlock text ? TokenEstimate.quarters(text.text()) : 0)
+                .sum()
+            + tools.stream()
+                .flatMap(config -> config.tools().stream())
+                .mapToLong(
+                    entry ->
+                        entry instanceof ToolConfig.Tool tool
+                            ? TokenEstimate.quarters(tool.name())
+                                + tool.description().map(TokenEstimate::quarters).orElse(0L)
+                                + json(tool.inputSchema())
+                            : 0)
+                .sum();
+    return TokenEstimate.tokens(quarters);
+  }
+
+  private static long quarters(ContentBlock block) {
+    return switch (block) {
+      case TextBlock text -> TokenEstimate.quarters(text.text());
+      case ImageBlock image -> CHARACTERS_PER_ATTACHMENT;
+      case DocumentBlock document -> Math.max(CHARACTERS_PER_ATTACHMENT, document.data().size());
+      case ToolUseBlock toolUse -> json(toolUse.input());
+      case CachePoint cachePoint -> 0;
+      case ToolResultBlock result ->
+          result.content().stream()
+              .mapToLong(
+                  part ->
+                      switch (part) {
+                        case TextBlock text -> TokenEstimate.quarters(text.text());
+                        case JsonBlock json -> json(json.json());
+                        case ImageBlock image -> CHARACTERS_PER_ATTACHMENT;
+                        case DocumentBlock document -> document.data().size();
+                      })
+              .sum();
+    };
+  }
+
+  /**
+   * The quarter tokens of a JSON value written out: its strings by script, punctuation as ASCII.
+   */
+  private static long json(JsonValue value) {
+    return switch (value) {
+      case JsonValue.JsonObject object ->
+          2
+              + object.members().entrySet().stream()
+                  .mapToLong(
+                      member ->
+                          4 + TokenEstimate.quarters(member.getKey()) + json(member.getValue()))
+                  .sum();
+      case JsonValue.JsonArray array ->
+          2 + array.elements().stream().mapToLong(element -> 1 + json(element)).sum();
+      case JsonValue.JsonString string -> 2 + TokenEstimate.quarters(string.value());
+      case JsonValue.JsonNumber number -> number.value().toString().length();
+      case JsonValue.JsonBoolean bool -> 5;
+      case JsonValue.JsonNull none -> 4;
+    };
+  }
+
+  /** Whether the request marks part of its prompt for the prompt cache. */
+  public boolean usesPromptCache() {
+    return system.stream().anyMatch(CachePoint.class::isInstance)
+        || messages.stream()
+            .flatMap(message -> message.content().stream())
+            .anyMatch(CachePoint.class::isInstance)
+        || tools.stream()
+            .flatMap(config -> config.tools().stream())
+            .anyMatch(CachePoint.class::isInstance);
   }
 
   private static boolean attachedToToolResult(
@@ -76,6 +159,7 @@ public record ChatRequest(
       case ImageBlock image -> CHARACTERS_PER_ATTACHMENT;
       case DocumentBlock document -> Math.max(CHARACTERS_PER_ATTACHMENT, document.data().size());
       case ToolUseBlock toolUse -> toolUse.input().toString().length();
+      case CachePoint cachePoint -> 0;
       case ToolResultBlock result ->
           result.content().stream()
               .mapToLong(

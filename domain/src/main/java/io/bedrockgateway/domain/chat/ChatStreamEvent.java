@@ -33,6 +33,17 @@ public sealed interface ChatStreamEvent {
     }
   }
 
+  /**
+   * A piece of the model's reasoning (extended thinking), streamed before its answer; Bedrock
+   * counts it as output.
+   */
+  record ReasoningDelta(int index, String text) implements ChatStreamEvent {
+    public ReasoningDelta {
+      requireIndex(index);
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
   /** A piece of a tool's input: the pieces of a block, joined, are the input as JSON text. */
   record ToolUseDelta(int index, String input) implements ChatStreamEvent {
     public ToolUseDelta {

@@ -2,7 +2,7 @@ package io.bedrockgateway.domain.chat;
 
 import java.util.Objects;
 
-public record TextBlock(String text) implements ContentBlock, ToolResultContent {
+public record TextBlock(String text) implements ContentBlock, ToolResultContent, SystemBlock {
   public TextBlock {
     Objects.requireNonNull(text, "text");
     if (text.isBlank()) {

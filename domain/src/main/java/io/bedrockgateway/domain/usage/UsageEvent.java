@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * One record per request, whatever its outcome. It holds the key's public id and labels, never the
  * key itself. The cost is absent when the served model has no price; {@code images} counts the
- * images generated.
+ * images generated; {@code tokensSource} says whether the model counted the tokens or the gateway
+ * estimated them.
  */
 public record UsageEvent(
     RequestContext context,
@@ -27,7 +28,8 @@ public record UsageEvent(
     Optional<Usd> cost,
     Duration latency,
     Optional<Duration> timeToFirstToken,
-    boolean streamed) {
+    boolean streamed,
+    TokensSource tokensSource) {
 
   public UsageEvent {
     Objects.requireNonNull(context, "context");
@@ -47,5 +49,38 @@ public record UsageEvent(
     if ((outcome == Outcome.SUCCEEDED) != errorKind.isEmpty()) {
       throw new IllegalArgumentException("an error kind is given exactly when the request failed");
     }
+    Objects.requireNonNull(tokensSource, "tokensSource");
+  }
+
+  /** A record whose tokens, if any, the model counted. */
+  public UsageEvent(
+      RequestContext context,
+      Optional<Principal> principal,
+      Operation operation,
+      Optional<ModelId> requestedModel,
+      Optional<ModelId> servedModel,
+      Outcome outcome,
+      Optional<String> errorKind,
+      TokenUsage usage,
+      int images,
+      Optional<Usd> cost,
+      Duration latency,
+      Optional<Duration> timeToFirstToken,
+      boolean streamed) {
+    this(
+        context,
+        principal,
+        operation,
+        requestedModel,
+        servedModel,
+        outcome,
+        errorKind,
+        usage,
+        images,
+        cost,
+        latency,
+        timeToFirstToken,
+        streamed,
+        usage.totalTokens() == 0 ? TokensSource.NONE : TokensSource.UPSTREAM);
   }
 }

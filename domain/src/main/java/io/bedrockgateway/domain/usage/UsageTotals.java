@@ -10,6 +10,9 @@ import java.util.Objects;
  * @param errors requests that did not succeed: rejected, failed or cancelled
  * @param unpricedRequests requests whose cost is unknown (a model without a price), so {@code cost}
  *     is a lower bound when this is not zero
+ * @param cacheReadInputTokens prompt tokens read from the prompt cache (not in {@code inputTokens})
+ * @param cacheWriteInputTokens prompt tokens written to the prompt cache (not in {@code
+ *     inputTokens})
  */
 public record UsageTotals(
     long requests,
@@ -20,7 +23,9 @@ public record UsageTotals(
     Usd cost,
     long unpricedRequests,
     Duration totalLatency,
-    Duration maxLatency) {
+    Duration maxLatency,
+    long cacheReadInputTokens,
+    long cacheWriteInputTokens) {
 
   public static final UsageTotals NONE =
       new UsageTotals(0, 0, 0, 0, 0, Usd.ZERO, 0, Duration.ZERO, Duration.ZERO);
@@ -36,9 +41,36 @@ public record UsageTotals(
         || outputTokens < 0
         || images < 0
         || unpricedRequests < 0
-        || unpricedRequests > requests) {
+        || unpricedRequests > requests
+        || cacheReadInputTokens < 0
+        || cacheWriteInputTokens < 0) {
       throw new IllegalArgumentException("usage totals must be consistent counts");
     }
+  }
+
+  /** Totals without prompt-cache tokens. */
+  public UsageTotals(
+      long requests,
+      long errors,
+      long inputTokens,
+      long outputTokens,
+      long images,
+      Usd cost,
+      long unpricedRequests,
+      Duration totalLatency,
+      Duration maxLatency) {
+    this(
+        requests,
+        errors,
+        inputTokens,
+        outputTokens,
+        images,
+        cost,
+        unpricedRequests,
+        totalLatency,
+        maxLatency,
+        0,
+        0);
   }
 
   public static UsageTotals of(UsageEvent event) {
@@ -51,7 +83,9 @@ public record UsageTotals(
         event.cost().orElse(Usd.ZERO),
         event.cost().isPresent() ? 0 : 1,
         event.latency(),
-        event.latency());
+        event.latency(),
+        event.usage().cacheReadInputTokens(),
+        event.usage().cacheWriteInputTokens());
   }
 
   public UsageTotals plus(UsageTotals other) {
@@ -64,7 +98,9 @@ public record UsageTotals(
         cost.plus(other.cost),
         unpricedRequests + other.unpricedRequests,
         totalLatency.plus(other.totalLatency),
-        maxLatency.compareTo(other.maxLatency) >= 0 ? maxLatency : other.maxLatency);
+        maxLatency.compareTo(other.maxLatency) >= 0 ? maxLatency : other.maxLatency,
+        cacheReadInputTokens + other.cacheReadInputTokens,
+        cacheWriteInputTokens + other.cacheWriteInputTokens);
   }
 
   public Duration averageLatency() {

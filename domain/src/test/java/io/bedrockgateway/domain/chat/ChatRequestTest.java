@@ -28,7 +28,7 @@ class ChatRequestTest {
         new ChatRequest(
             Optional.empty(),
             List.of(ChatMessage.text(Role.USER, "Hello"), ChatMessage.text(Role.ASSISTANT, "Hi")),
-            List.of("be brief"),
+            List.of(new TextBlock("be brief"), new CachePoint()),
             InferenceParameters.DEFAULTS);
 
     assertThat(request.promptCharacters()).isEqualTo(5 + 2 + 8);

@@ -25,6 +25,34 @@ class PriceTableTest {
     assertThat(cost).hasToString("$0.033");
   }
 
+  @Test
+  void pricesCachedTokensAtTheirOwnRates() {
+    ModelPrice sonnet =
+        new ModelPrice(
+            new BigDecimal("3.00"),
+            new BigDecimal("15.00"),
+            new BigDecimal("0.30"),
+            new BigDecimal("3.75"));
+
+    // 1,000 uncached in, 100 out, 10,000 read from the cache, 2,000 written to it
+    Usd cost = sonnet.cost(new TokenUsage(1_000, 100, 10_000, 2_000));
+
+    assertThat(cost.dollars()).isEqualByComparingTo("0.015");
+  }
+
+  @Test
+  void aPriceWithoutCacheRatesChargesCachedTokensAsInput() {
+    ModelPrice plain = new ModelPrice(new BigDecimal("1.00"), new BigDecimal("5.00"));
+
+    assertThat(plain.cost(new TokenUsage(0, 0, 1_000_000, 1_000_000))).isEqualTo(Usd.of("2.00"));
+  }
+
+  @Test
+  void cachedTokensCountInTheTotal() {
+    assertThat(new TokenUsage(1, 2, 30, 400).totalTokens()).isEqualTo(433);
+    assertThatIllegalArgumentException().isThrownBy(() -> new TokenUsage(0, 0, -1, 0));
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -55,12 +55,15 @@ class UsageReportTest {
     assertThat(research.requests()).isEqualTo(2);
     assertThat(research.errors()).isEqualTo(1);
     assertThat(research.outputTokens()).isEqualTo(100);
+    assertThat(research.cacheReadInputTokens()).isEqualTo(200);
+    assertThat(research.cacheWriteInputTokens()).isEqualTo(300);
     assertThat(research.cost()).isEqualTo(Usd.of("0.01"));
     assertThat(research.unpricedRequests()).isEqualTo(1);
     assertThat(research.maxLatency()).isEqualTo(Duration.ofMillis(100));
     assertThat(research.averageLatency()).isEqualTo(Duration.ofMillis(50));
     assertThat(report.total().requests()).isEqualTo(3);
     assertThat(report.total().cost()).isEqualTo(Usd.of("0.51"));
+    assertThat(report.total().cacheReadInputTokens()).isEqualTo(220);
     assertThat(report.uniqueKeys()).isEqualTo(2);
     assertThat(report.uniqueClients()).isEqualTo(2);
   }
@@ -119,7 +122,7 @@ class UsageReportTest {
         Optional.empty(),
         outcome,
         outcome == Outcome.SUCCEEDED ? Optional.empty() : Optional.of("invalid_request"),
-        new TokenUsage(0, outputTokens),
+        new TokenUsage(0, outputTokens, 2 * outputTokens, 3 * outputTokens),
         0,
         cost,
         Duration.ofMillis(outputTokens == 0 ? 0 : 100),

@@ -65,14 +65,21 @@ public abstract class UsageLedgerContract {
     Principal alice = TestPrincipals.unlimited();
     Principal bob = TestPrincipals.unlimited();
     ledger.append(
-        event(alice, NOON, LITE, Outcome.SUCCEEDED, new TokenUsage(100, 50), 200, "10.0.0.1"));
+        event(
+            alice,
+            NOON,
+            LITE,
+            Outcome.SUCCEEDED,
+            new TokenUsage(100, 50, 400, 30),
+            200,
+            "10.0.0.1"));
     ledger.append(
         event(
             alice,
             NOON.plusSeconds(1),
             PRO,
             Outcome.FAILED,
-            new TokenUsage(10, 0),
+            new TokenUsage(10, 0, 0, 7),
             600,
             "10.0.0.1"));
     ledger.append(
@@ -89,12 +96,15 @@ public abstract class UsageLedgerContract {
     assertThat(lite.errors()).isEqualTo(1);
     assertThat(lite.inputTokens()).isEqualTo(100);
     assertThat(lite.outputTokens()).isEqualTo(50);
+    assertThat(lite.cacheReadInputTokens()).isEqualTo(400);
+    assertThat(lite.cacheWriteInputTokens()).isEqualTo(30);
     assertThat(lite.averageLatency()).isEqualTo(Duration.ofMillis(100));
     assertThat(lite.maxLatency()).isEqualTo(Duration.ofMillis(200));
     UsageTotals pro = byModel.groups().get(1).totals();
     assertThat(pro.unpricedRequests()).isEqualTo(1);
     assertThat(byModel.total().requests()).isEqualTo(3);
     assertThat(byModel.total().errors()).isEqualTo(2);
+    assertThat(byModel.total().cacheWriteInputTokens()).isEqualTo(37);
     assertThat(byModel.total().cost()).isEqualTo(lite.cost());
     assertThat(byModel.uniqueKeys()).isEqualTo(2);
     assertThat(byModel.uniqueClients()).isEqualTo(2);

@@ -1,0 +1,22 @@
+package io.bedrockgateway.domain.usage;
+
+import java.util.Locale;
+
+/** Where the token counts of a usage record come from. */
+public enum TokensSource {
+  /** No model counted anything: the request used no tokens. */
+  NONE,
+
+  /** The model's own count, as Bedrock reported it (a stream's metadata event, a response). */
+  UPSTREAM,
+
+  /**
+   * The gateway's estimate, for a stream that ended before the model reported its count: the
+   * prompt, and the output delivered until then (see {@code TokenEstimate}).
+   */
+  ESTIMATE;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
