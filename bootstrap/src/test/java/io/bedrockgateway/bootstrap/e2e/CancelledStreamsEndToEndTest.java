@@ -171,6 +171,9 @@ class CancelledStreamsEndToEndTest {
     public void httpExchange(String method, String route, int status, Duration took) {}
 
     @Override
+    public void unauthenticated(String reason) {}
+
+    @Override
     public String scrape() {
       return "";
     }
