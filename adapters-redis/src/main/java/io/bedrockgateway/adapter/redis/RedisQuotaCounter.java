@@ -31,7 +31,7 @@ public final class RedisQuotaCounter implements QuotaCounter {
   private static final LuaScript ADMIT = LuaScript.named("admit.lua");
   private static final LuaScript SETTLE = LuaScript.named("settle.lua");
   private static final String ABSENT = "-1";
-  private static final String NONE = "";
+  private static final String NONE = "-";
   private static final List<LimitKind> LIMIT_BY_CODE =
       List.of(
           LimitKind.REQUESTS,
@@ -41,17 +41,25 @@ public final class RedisQuotaCounter implements QuotaCounter {
           LimitKind.CONCURRENCY);
 
   private final RedisConnection redis;
-  private final StreamLeases leases;
+  private final HeldReservations held;
 
   public RedisQuotaCounter(RedisConnection redis) {
     this.redis = redis;
-    this.leases = new StreamLeases(redis);
+    this.held = new HeldReservations(redis);
   }
 
   @Override
   public AdmissionDecision admit(Principal principal, RequestId requestId, Demand demand) {
+    return admit(principal, requestId, demand, ReservationId.generate());
+  }
+
+  /**
+   * Admits under a reservation id of the caller's: admitting again under the same id answers as the
+   * first admission did, without counting twice.
+   */
+  AdmissionDecision admit(
+      Principal principal, RequestId requestId, Demand demand, ReservationId id) {
     Plan plan = principal.plan();
-    ReservationId id = ReservationId.generate();
     List<Object> answer =
         call(
             () ->
@@ -70,7 +78,8 @@ public final class RedisQuotaCounter implements QuotaCounter {
                     Long.toString(demand.tokens()),
                     Long.toString(demand.cost().nanos()),
                     demand.stream() ? "1" : "0",
-                    Long.toString(redis.settings().streamLease().toMillis())));
+                    Long.toString(redis.settings().streamLease().toMillis()),
+                    Long.toString(redis.settings().reservationLapse().toMillis())));
     boolean admitted = number(answer, 0) == 1;
     Instant now = Instant.ofEpochMilli(number(answer, 1));
     Optional<RateLimitStatus> status = plan.requests().map(rate -> status(rate, answer));
@@ -81,8 +90,8 @@ public final class RedisQuotaCounter implements QuotaCounter {
           status);
     }
     Reservation reservation = new Reservation(id, principal.keyId(), requestId, plan, demand, now);
-    if (holdsAStreamSlot(reservation)) {
-      leases.hold(reservation);
+    if (holdsAnything(plan)) {
+      held.hold(reservation);
     }
     return new AdmissionDecision.Admitted(reservation, status);
   }
@@ -93,9 +102,7 @@ public final class RedisQuotaCounter implements QuotaCounter {
     Instant at = reservation.admittedAt();
     LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
     boolean freesASlot = holdsAStreamSlot(reservation);
-    if (freesASlot) {
-      leases.release(reservation);
-    }
+    held.release(reservation);
     call(
         () ->
             SETTLE.run(
@@ -107,9 +114,19 @@ public final class RedisQuotaCounter implements QuotaCounter {
                 plan.monthlyBudget().isPresent()
                     ? Long.toString(day.getYear() * 12L + day.getMonthValue() - 1)
                     : NONE,
-                Long.toString(actual.usage().totalTokens() - reservation.demand().tokens()),
-                Long.toString(actual.cost().nanos() - reservation.demand().cost().nanos()),
-                freesASlot ? "1" : "0"));
+                Long.toString(actual.usage().totalTokens()),
+                Long.toString(actual.cost().nanos()),
+                freesASlot ? "1" : "0",
+                Long.toString(redis.settings().reservationLapse().toMillis())));
+  }
+
+  /** Whether admission.lua keeps a reservation of the plan: when the plan has any limit. */
+  private static boolean holdsAnything(Plan plan) {
+    return plan.requests().isPresent()
+        || plan.tokensPerMinute().isPresent()
+        || plan.tokensPerDay().isPresent()
+        || plan.monthlyBudget().isPresent()
+        || plan.concurrentStreams().isPresent();
   }
 
   private static boolean holdsAStreamSlot(Reservation reservation) {

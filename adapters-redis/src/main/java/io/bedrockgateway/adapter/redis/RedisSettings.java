@@ -15,16 +15,25 @@ import java.util.Objects;
  *     usual), or with {@code cluster} the URLs of one or more nodes of a Redis Cluster
  * @param commandTimeout the longest any request waits on Redis
  * @param streamLease how long a stream's slot outlives the last renewal by its instance
+ * @param reservationLapse how long a reservation outlives the last renewal by its instance: the
+ *     longest a reservation that is never settled (its admission timed out, its instance died)
+ *     keeps counting
  */
 public record RedisSettings(
-    List<String> urls, boolean cluster, Duration commandTimeout, Duration streamLease) {
+    List<String> urls,
+    boolean cluster,
+    Duration commandTimeout,
+    Duration streamLease,
+    Duration reservationLapse) {
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(50);
   public static final Duration DEFAULT_STREAM_LEASE = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_RESERVATION_LAPSE = Duration.ofMinutes(2);
 
   public RedisSettings {
     urls = List.copyOf(urls);
     Objects.requireNonNull(commandTimeout, "commandTimeout");
     Objects.requireNonNull(streamLease, "streamLease");
+    Objects.requireNonNull(reservationLapse, "reservationLapse");
     if (urls.isEmpty()) {
       throw new IllegalArgumentException("needs a redis:// or rediss:// URL");
     }
@@ -38,6 +47,9 @@ public record RedisSettings(
     if (streamLease.compareTo(Duration.ofSeconds(3)) < 0) {
       throw new IllegalArgumentException("a stream lease must be at least 3 seconds");
     }
+    if (reservationLapse.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("a reservation lapse must be at least 1 second");
+    }
   }
 
   /** A comma-separated list of URLs, as {@code REDIS_URL} holds it. */
@@ -46,7 +58,16 @@ public record RedisSettings(
         Arrays.stream(urls.split(",")).map(String::strip).filter(url -> !url.isEmpty()).toList(),
         cluster,
         commandTimeout,
-        DEFAULT_STREAM_LEASE);
+        DEFAULT_STREAM_LEASE,
+        DEFAULT_RESERVATION_LAPSE);
+  }
+
+  public RedisSettings withStreamLease(Duration lease) {
+    return new RedisSettings(urls, cluster, commandTimeout, lease, reservationLapse);
+  }
+
+  public RedisSettings withReservationLapse(Duration lapse) {
+    return new RedisSettings(urls, cluster, commandTimeout, streamLease, lapse);
   }
 
   List<RedisURI> redisUris() {

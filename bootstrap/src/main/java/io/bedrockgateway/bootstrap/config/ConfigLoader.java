@@ -313,11 +313,19 @@ public final class ConfigLoader {
     boolean cluster = settings.flag("REDIS_CLUSTER", false);
     Duration timeout =
         settings.millis("REDIS_TIMEOUT_MS", RedisSettings.DEFAULT_COMMAND_TIMEOUT, 1, 60_000);
+    Duration lapse =
+        settings.seconds(
+            "REDIS_RESERVATION_LAPSE_SECONDS", RedisSettings.DEFAULT_RESERVATION_LAPSE, 1, 86_400);
     Optional<RedisSettings> redis =
         settings
             .environment()
             .get("REDIS_URL")
-            .map(urls -> build("REDIS_URL", () -> RedisSettings.of(urls, cluster, timeout)));
+            .map(
+                urls ->
+                    build(
+                        "REDIS_URL",
+                        () ->
+                            RedisSettings.of(urls, cluster, timeout).withReservationLapse(lapse)));
     return new LimitsConfig(redis, mode);
   }
 

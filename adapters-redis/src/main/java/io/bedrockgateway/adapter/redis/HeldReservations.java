@@ -4,6 +4,7 @@ import io.bedrockgateway.application.port.out.QuotaCounterUnavailable;
 import io.bedrockgateway.domain.key.KeyId;
 import io.bedrockgateway.domain.quota.Reservation;
 import io.lettuce.core.RedisException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,20 +14,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stream slots this instance holds in Redis. Each is a lease that expires unless renewed; the
- * instance renews its own every third of a lease, so the slots of a crashed instance free
- * themselves and no running stream loses its slot.
+ * The reservations this instance holds in Redis for requests still running, and their stream slots.
+ * Each expires unless renewed: a stream slot after a lease, a reservation after a lapse. The
+ * instance renews its own every third of the shorter of the two, so what a crashed instance held,
+ * or an admission whose answer never arrived, frees itself, and no running request loses its own.
  */
-final class StreamLeases {
-  private static final Logger LOG = LoggerFactory.getLogger(StreamLeases.class);
+final class HeldReservations {
+  private static final Logger LOG = LoggerFactory.getLogger(HeldReservations.class);
   private static final LuaScript RENEW = LuaScript.named("renew-leases.lua");
 
   private final RedisConnection redis;
   private final Map<KeyId, Set<String>> heldByKey = new ConcurrentHashMap<>();
 
-  StreamLeases(RedisConnection redis) {
+  HeldReservations(RedisConnection redis) {
     this.redis = redis;
-    long every = redis.settings().streamLease().toMillis() / 3;
+    RedisSettings settings = redis.settings();
+    Duration shorter =
+        settings.streamLease().compareTo(settings.reservationLapse()) < 0
+            ? settings.streamLease()
+            : settings.reservationLapse();
+    long every = shorter.toMillis() / 3;
     redis.background().scheduleWithFixedDelay(this::renewAll, every, every, TimeUnit.MILLISECONDS);
   }
 
@@ -34,9 +41,9 @@ final class StreamLeases {
     heldByKey.compute(
         reservation.keyId(),
         (key, held) -> {
-          Set<String> leases = held == null ? ConcurrentHashMap.newKeySet() : held;
-          leases.add(reservation.id().value());
-          return leases;
+          Set<String> ids = held == null ? ConcurrentHashMap.newKeySet() : held;
+          ids.add(reservation.id().value());
+          return ids;
         });
   }
 
@@ -50,18 +57,20 @@ final class StreamLeases {
   }
 
   private void renewAll() {
+    RedisSettings settings = redis.settings();
     heldByKey.forEach(
         (key, held) -> {
           String[] args =
               Stream.concat(
-                      Stream.of(Long.toString(redis.settings().streamLease().toMillis())),
+                      Stream.of(
+                          Long.toString(settings.streamLease().toMillis()),
+                          Long.toString(settings.reservationLapse().toMillis())),
                       held.stream())
                   .toArray(String[]::new);
           try {
-            RENEW.run(
-                redis.commands().scripting(), new String[] {QuotaKeys.of(key).streams()}, args);
+            RENEW.run(redis.commands().scripting(), QuotaKeys.of(key).held(), args);
           } catch (RedisException | QuotaCounterUnavailable down) {
-            LOG.debug("renewing the stream leases of key {} failed: {}", key, down.getMessage());
+            LOG.debug("renewing the reservations of key {} failed: {}", key, down.getMessage());
           }
         });
   }
