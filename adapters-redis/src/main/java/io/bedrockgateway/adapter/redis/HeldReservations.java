@@ -1,9 +1,7 @@
 package io.bedrockgateway.adapter.redis;
 
-import io.bedrockgateway.application.port.out.QuotaCounterUnavailable;
 import io.bedrockgateway.domain.key.KeyId;
 import io.bedrockgateway.domain.quota.Reservation;
-import io.lettuce.core.RedisException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -24,10 +22,12 @@ final class HeldReservations {
   private static final LuaScript RENEW = LuaScript.named("renew-leases.lua");
 
   private final RedisConnection redis;
+  private final RedisCalls calls;
   private final Map<KeyId, Set<String>> heldByKey = new ConcurrentHashMap<>();
 
-  HeldReservations(RedisConnection redis) {
+  HeldReservations(RedisConnection redis, RedisCalls calls) {
     this.redis = redis;
+    this.calls = calls;
     RedisSettings settings = redis.settings();
     Duration shorter =
         settings.streamLease().compareTo(settings.reservationLapse()) < 0
@@ -56,22 +56,22 @@ final class HeldReservations {
         });
   }
 
+  /** Renews key by key; stops at the first key Redis does not renew, to try again next time. */
   private void renewAll() {
     RedisSettings settings = redis.settings();
-    heldByKey.forEach(
-        (key, held) -> {
-          String[] args =
-              Stream.concat(
-                      Stream.of(
-                          Long.toString(settings.streamLease().toMillis()),
-                          Long.toString(settings.reservationLapse().toMillis())),
-                      held.stream())
-                  .toArray(String[]::new);
-          try {
-            RENEW.run(redis.commands().scripting(), QuotaKeys.of(key).held(), args);
-          } catch (RedisException | QuotaCounterUnavailable down) {
-            LOG.debug("renewing the reservations of key {} failed: {}", key, down.getMessage());
-          }
-        });
+    for (Map.Entry<KeyId, Set<String>> entry : heldByKey.entrySet()) {
+      String[] args =
+          Stream.concat(
+                  Stream.of(
+                      Long.toString(settings.streamLease().toMillis()),
+                      Long.toString(settings.reservationLapse().toMillis())),
+                  entry.getValue().stream())
+              .toArray(String[]::new);
+      String[] keys = QuotaKeys.of(entry.getKey()).held();
+      if (!calls.inBackground(() -> RENEW.run(redis.commands().scripting(), keys, args))) {
+        LOG.debug("could not renew reservations in Redis this time");
+        return;
+      }
+    }
   }
 }
