@@ -1,6 +1,8 @@
 package io.bedrockgateway.adapter.redis;
 
-import io.bedrockgateway.application.port.out.QuotaCounter;
+import io.bedrockgateway.application.port.out.SharedQuotaCounter;
+import io.bedrockgateway.domain.cost.Usd;
+import io.bedrockgateway.domain.key.KeyId;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.plan.Plan;
 import io.bedrockgateway.domain.plan.RequestRate;
@@ -8,6 +10,7 @@ import io.bedrockgateway.domain.quota.AdmissionDecision;
 import io.bedrockgateway.domain.quota.Consumption;
 import io.bedrockgateway.domain.quota.Demand;
 import io.bedrockgateway.domain.quota.LimitKind;
+import io.bedrockgateway.domain.quota.QuotaStanding;
 import io.bedrockgateway.domain.quota.RateLimitStatus;
 import io.bedrockgateway.domain.quota.Reservation;
 import io.bedrockgateway.domain.quota.ReservationId;
@@ -18,7 +21,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  * and sent again in the background until Redis takes it; so is the release of an admission whose
  * answer never came, which may have been counted all the same.
  */
-public final class RedisQuotaCounter implements QuotaCounter {
+public final class RedisQuotaCounter implements SharedQuotaCounter {
   private static final LuaScript ADMIT = LuaScript.named("admit.lua");
   private static final LuaScript SETTLE = LuaScript.named("settle.lua");
   private static final String ABSENT = "-1";
@@ -50,6 +55,7 @@ public final class RedisQuotaCounter implements QuotaCounter {
   private final RedisCalls calls;
   private final HeldReservations held;
   private final Unsettled unsettled;
+  private final Map<KeyId, QuotaStanding> lastStandings = new ConcurrentHashMap<>();
 
   public RedisQuotaCounter(RedisConnection redis) {
     this(redis, Clock.systemUTC());
@@ -114,6 +120,7 @@ public final class RedisQuotaCounter implements QuotaCounter {
     }
     boolean admitted = number(answer, 0) == 1;
     Instant at = Instant.ofEpochMilli(number(answer, 1));
+    remember(principal.keyId(), plan, answer);
     Optional<RateLimitStatus> status = plan.requests().map(rate -> status(rate, answer));
     if (!admitted) {
       return new AdmissionDecision.Denied(
@@ -140,6 +147,30 @@ public final class RedisQuotaCounter implements QuotaCounter {
     } catch (RedisCalls.Failed notNow) {
       unsettled.add(reservation, actual);
     }
+  }
+
+  @Override
+  public Optional<QuotaStanding> lastStanding(KeyId key) {
+    return Optional.ofNullable(lastStandings.get(key));
+  }
+
+  /** What admission.lua said the key had used; a later answer is never replaced by an earlier. */
+  private void remember(KeyId key, Plan plan, List<Object> answer) {
+    long requests = Math.max(0, number(answer, 6));
+    Optional<Instant> oldest =
+        plan.requests()
+            .filter(rate -> requests > 0)
+            .map(rate -> Instant.ofEpochMilli(number(answer, 5)).minus(rate.window()));
+    QuotaStanding standing =
+        new QuotaStanding(
+            Instant.ofEpochMilli(number(answer, 1)),
+            requests,
+            oldest,
+            Math.max(0, number(answer, 7)),
+            Math.max(0, number(answer, 8)),
+            new Usd(Math.max(0, number(answer, 9))));
+    lastStandings.merge(
+        key, standing, (earlier, later) -> later.at().isBefore(earlier.at()) ? earlier : later);
   }
 
   /** How many settlements wait for Redis to take them. */

@@ -16,7 +16,11 @@
 --       6 monthly budget in nano-dollars, 7 concurrent streams (a limit of -1 is absent),
 --       8 tokens demanded, 9 nano-dollars demanded, 10 '1' for a stream, 11 lease ms, 12 lapse ms
 -- Returns: admitted (1|0), admitted at ms, denying limit (1 requests, 2 tokens per minute, 3 tokens
---          per day, 4 budget, 5 concurrency), retry after ms, requests remaining, request reset ms
+--          per day, 4 budget, 5 concurrency), retry after ms, requests remaining, request reset ms;
+--          then what the key has used, this admission included (-1 where the plan has no such
+--          limit): requests in the window, tokens in the sliding minute, tokens today, nano-dollars
+--          this month
+
 local DAY_MS = 86400000
 local MINUTE_HELD_S = 61
 local SWEEP_AT_MOST = 1000
@@ -79,31 +83,61 @@ for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[6], '-inf', now, 'LIMIT', 0
   redis.call('ZREM', KEYS[6], id)
 end
 
+-- what the key has used, as the limits of its plan see it (-1 where the plan has no such limit)
+local requests = 0
+if request_limit >= 0 then
+  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+  requests = redis.call('ZCARD', KEYS[1])
+end
+
+local minute_used, seconds, amounts = -1, {}, {}
+if minute_limit >= 0 then
+  minute_used = 0
+  local fields = redis.call('HGETALL', KEYS[2])
+  for i = 1, #fields, 2 do
+    local second, amount = tonumber(fields[i]), tonumber(fields[i + 1])
+    if second <= now_s - MINUTE_HELD_S then
+      redis.call('HDEL', KEYS[2], fields[i])
+    else
+      minute_used = minute_used + amount
+      seconds[#seconds + 1] = second
+      amounts[second] = amount
+    end
+  end
+end
+
 local function held(field)
   return tonumber(redis.call('HGET', KEYS[7], field) or '0')
 end
 
-local function requests_in_window()
-  if request_limit < 0 then return 0 end
-  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-  return redis.call('ZCARD', KEYS[1])
+local today = math.floor(now / DAY_MS)
+local day_used = -1
+if day_limit >= 0 then
+  day_used = tonumber(redis.call('HGET', KEYS[3], today) or '0') + held('day:' .. today)
 end
 
-local function request_status(requests)
+local year, month = civil_from_days(today)
+local this_month = year * 12 + month - 1
+local month_used = -1
+if budget >= 0 then
+  month_used = tonumber(redis.call('HGET', KEYS[4], this_month) or '0')
+    + held('month:' .. this_month)
+end
+
+local function answer(admitted, at, denied, wait)
   local remaining, reset = -1, now
   if request_limit >= 0 then
     remaining = math.max(0, request_limit - requests)
     local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
     if oldest[2] then reset = tonumber(oldest[2]) + window end
   end
-  return remaining, reset
+  return {admitted, at, denied, wait, remaining, reset, requests, minute_used, day_used, month_used}
 end
 
 -- the same admission again: answer as the first run did
 local earlier = redis.call('HGET', KEYS[7], member)
 if earlier then
-  local remaining, reset = request_status(requests_in_window())
-  return {1, tonumber(string.match(earlier, '^(%d+) ') or now), 0, -1, remaining, reset}
+  return answer(1, tonumber(string.match(earlier, '^(%d+) ') or now), 0, -1)
 end
 
 local denied, wait = 0, -1
@@ -111,55 +145,32 @@ local function deny(limit, ms)
   if ms > wait then denied, wait = limit, ms end
 end
 
-local requests = requests_in_window()
 if request_limit >= 0 and requests >= request_limit then
   local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
   deny(1, tonumber(oldest[2]) + window - now)
 end
 
-if minute_limit >= 0 then
-  local fields = redis.call('HGETALL', KEYS[2])
-  local used, seconds, amounts = 0, {}, {}
-  for i = 1, #fields, 2 do
-    local second, amount = tonumber(fields[i]), tonumber(fields[i + 1])
-    if second <= now_s - MINUTE_HELD_S then
-      redis.call('HDEL', KEYS[2], fields[i])
-    else
-      used = used + amount
-      seconds[#seconds + 1] = second
-      amounts[second] = amount
+if minute_limit >= 0 and minute_used + tokens > minute_limit then
+  table.sort(seconds)
+  local used, until_fits = minute_used, MINUTE_HELD_S * 1000
+  for _, second in ipairs(seconds) do
+    used = used - amounts[second]
+    if used + tokens <= minute_limit then
+      until_fits = (second + MINUTE_HELD_S) * 1000 - now
+      break
     end
   end
-  if used + tokens > minute_limit then
-    table.sort(seconds)
-    local until_fits = MINUTE_HELD_S * 1000
-    for _, second in ipairs(seconds) do
-      used = used - amounts[second]
-      if used + tokens <= minute_limit then
-        until_fits = (second + MINUTE_HELD_S) * 1000 - now
-        break
-      end
-    end
-    deny(2, until_fits)
-  end
+  deny(2, until_fits)
 end
 
-local today = math.floor(now / DAY_MS)
-if day_limit >= 0 then
-  local used = tonumber(redis.call('HGET', KEYS[3], today) or '0') + held('day:' .. today)
-  if used + tokens > day_limit then deny(3, (today + 1) * DAY_MS - now) end
+if day_limit >= 0 and day_used + tokens > day_limit then
+  deny(3, (today + 1) * DAY_MS - now)
 end
 
-local year, month = civil_from_days(today)
-local this_month = year * 12 + month - 1
-if budget >= 0 then
-  local spent = tonumber(redis.call('HGET', KEYS[4], this_month) or '0')
-    + held('month:' .. this_month)
-  if spent + nanos > budget then
-    local next_year, next_month = year, month + 1
-    if next_month > 12 then next_year, next_month = year + 1, 1 end
-    deny(4, first_day_of(next_year, next_month) * DAY_MS - now)
-  end
+if budget >= 0 and month_used + nanos > budget then
+  local next_year, next_month = year, month + 1
+  if next_month > 12 then next_year, next_month = year + 1, 1 end
+  deny(4, first_day_of(next_year, next_month) * DAY_MS - now)
 end
 
 if stream_limit >= 0 and is_stream then
@@ -178,47 +189,50 @@ local function longer(key, ms)
   if redis.call('PTTL', key) < ms then redis.call('PEXPIRE', key, ms) end
 end
 
-if denied == 0 then
-  local second, day, month = '-', '-', '-'
-  if request_limit >= 0 then
-    redis.call('ZADD', KEYS[1], now, member)
-    redis.call('PEXPIRE', KEYS[1], window)
-    requests = requests + 1
-  end
-  if minute_limit >= 0 then
-    second = time[1]
-    redis.call('HINCRBY', KEYS[2], second, ARGV[8])
-    redis.call('EXPIRE', KEYS[2], MINUTE_HELD_S + 1)
-  end
-  if day_limit >= 0 then
-    day = tostring(today)
-    keep_only(KEYS[3], today)
-    -- the settled count is there from the day's first admission on, for settlements to find
-    redis.call('HINCRBY', KEYS[3], today, 0)
-    redis.call('PEXPIRE', KEYS[3], 2 * DAY_MS)
-    redis.call('HINCRBY', KEYS[7], 'day:' .. day, ARGV[8])
-  end
-  if budget >= 0 then
-    month = tostring(this_month)
-    keep_only(KEYS[4], this_month)
-    redis.call('HINCRBY', KEYS[4], this_month, 0)
-    redis.call('PEXPIRE', KEYS[4], 32 * DAY_MS)
-    redis.call('HINCRBY', KEYS[7], 'month:' .. month, ARGV[9])
-  end
-  if stream_limit >= 0 and is_stream then
-    redis.call('ZADD', KEYS[5], now + lease, member)
-    redis.call('PEXPIRE', KEYS[5], lease)
-  end
-  if request_limit >= 0 or minute_limit >= 0 or day_limit >= 0 or budget >= 0
-      or stream_limit >= 0 then
-    redis.call('HSET', KEYS[7], member, string.format('%d', now) .. ' ' .. ARGV[8] .. ' '
-      .. ARGV[9] .. ' ' .. second .. ' ' .. day .. ' ' .. month)
-    redis.call('ZADD', KEYS[6], now + lapse, member)
-    -- the held totals live as long as the reservations behind them
-    longer(KEYS[6], lapse)
-    longer(KEYS[7], lapse)
-  end
+if denied ~= 0 then
+  return answer(0, now, denied, wait)
 end
 
-local remaining, reset = request_status(requests)
-return {denied == 0 and 1 or 0, now, denied, wait, remaining, reset}
+local second, day, month_field = '-', '-', '-'
+if request_limit >= 0 then
+  redis.call('ZADD', KEYS[1], now, member)
+  redis.call('PEXPIRE', KEYS[1], window)
+  requests = requests + 1
+end
+if minute_limit >= 0 then
+  second = time[1]
+  redis.call('HINCRBY', KEYS[2], second, ARGV[8])
+  redis.call('EXPIRE', KEYS[2], MINUTE_HELD_S + 1)
+  minute_used = minute_used + tokens
+end
+if day_limit >= 0 then
+  day = tostring(today)
+  keep_only(KEYS[3], today)
+  -- the settled count is there from the day's first admission on, for settlements to find
+  redis.call('HINCRBY', KEYS[3], today, 0)
+  redis.call('PEXPIRE', KEYS[3], 2 * DAY_MS)
+  redis.call('HINCRBY', KEYS[7], 'day:' .. day, ARGV[8])
+  day_used = day_used + tokens
+end
+if budget >= 0 then
+  month_field = tostring(this_month)
+  keep_only(KEYS[4], this_month)
+  redis.call('HINCRBY', KEYS[4], this_month, 0)
+  redis.call('PEXPIRE', KEYS[4], 32 * DAY_MS)
+  redis.call('HINCRBY', KEYS[7], 'month:' .. month_field, ARGV[9])
+  month_used = month_used + nanos
+end
+if stream_limit >= 0 and is_stream then
+  redis.call('ZADD', KEYS[5], now + lease, member)
+  redis.call('PEXPIRE', KEYS[5], lease)
+end
+if request_limit >= 0 or minute_limit >= 0 or day_limit >= 0 or budget >= 0
+    or stream_limit >= 0 then
+  redis.call('HSET', KEYS[7], member, string.format('%d', now) .. ' ' .. ARGV[8] .. ' '
+    .. ARGV[9] .. ' ' .. second .. ' ' .. day .. ' ' .. month_field)
+  redis.call('ZADD', KEYS[6], now + lapse, member)
+  -- the held totals live as long as the reservations behind them
+  longer(KEYS[6], lapse)
+  longer(KEYS[7], lapse)
+end
+return answer(1, now, 0, -1)

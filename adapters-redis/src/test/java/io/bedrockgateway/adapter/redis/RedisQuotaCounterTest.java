@@ -13,6 +13,7 @@ import io.bedrockgateway.domain.plan.RequestRate;
 import io.bedrockgateway.domain.quota.AdmissionDecision;
 import io.bedrockgateway.domain.quota.Consumption;
 import io.bedrockgateway.domain.quota.Demand;
+import io.bedrockgateway.domain.quota.QuotaStanding;
 import io.bedrockgateway.domain.quota.Reservation;
 import io.bedrockgateway.domain.quota.ReservationId;
 import io.bedrockgateway.domain.request.RequestId;
@@ -226,6 +227,31 @@ class RedisQuotaCounterTest extends QuotaCounterContract {
     RedisCommands<String, String> redis = inspection.sync();
     assertThat(redis.hget(prefix + "tokens:day", day)).isEqualTo("20");
     assertThat(redis.hget(prefix + "reserved", "day:" + day)).isEqualTo("40");
+  }
+
+  @Test
+  void remembersWhatItsLastAnswerSaidTheKeyHadUsed() {
+    Principal principal =
+        TestPrincipals.withPlan(
+            DAY_AND_BUDGET
+                .withRequests(new RequestRate(5, Duration.ofMinutes(1)))
+                .withTokensPerMinute(1_000));
+    RedisQuotaCounter counter = new RedisQuotaCounter(connection);
+    assertThat(counter.lastStanding(principal.keyId())).isEmpty();
+
+    Reservation first = reservationOf(counter.admit(principal, RequestId.generate(), units(60)));
+    counter.settle(first, used(20));
+    Reservation second = reservationOf(counter.admit(principal, RequestId.generate(), units(50)));
+    AdmissionDecision denied = counter.admit(principal, RequestId.generate(), units(31));
+
+    assertThat(denied).isInstanceOf(AdmissionDecision.Denied.class);
+    QuotaStanding standing = counter.lastStanding(principal.keyId()).orElseThrow();
+    assertThat(standing.requests()).isEqualTo(2);
+    assertThat(standing.oldestRequestAt()).contains(first.admittedAt());
+    assertThat(standing.minuteTokens()).isEqualTo(70);
+    assertThat(standing.dayTokens()).isEqualTo(70);
+    assertThat(standing.monthSpend()).isEqualTo(new Usd(70));
+    assertThat(standing.at()).isAfterOrEqualTo(second.admittedAt());
   }
 
   /** A plan whose day's tokens and month's budget are both 100 units. */
