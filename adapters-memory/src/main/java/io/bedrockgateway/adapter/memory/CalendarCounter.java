@@ -48,6 +48,20 @@ final class CalendarCounter {
     amount += value;
   }
 
+  /**
+   * Makes the period of {@code at} hold at least {@code value}; a period older than the one kept is
+   * left alone.
+   */
+  void atLeast(Instant at, long value) {
+    long index = period.indexOf(at);
+    if (index > current) {
+      current = index;
+      amount = value;
+    } else if (index == current) {
+      amount = Math.max(amount, value);
+    }
+  }
+
   /** Replaces part of what was counted at {@code at}, if that period is still the one kept. */
   void adjust(Instant at, long delta) {
     if (period.indexOf(at) == current) {

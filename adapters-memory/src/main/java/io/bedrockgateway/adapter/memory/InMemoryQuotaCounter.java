@@ -1,11 +1,12 @@
 package io.bedrockgateway.adapter.memory;
 
-import io.bedrockgateway.application.port.out.QuotaCounter;
+import io.bedrockgateway.application.port.out.LocalQuotaCounter;
 import io.bedrockgateway.domain.key.KeyId;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.quota.AdmissionDecision;
 import io.bedrockgateway.domain.quota.Consumption;
 import io.bedrockgateway.domain.quota.Demand;
+import io.bedrockgateway.domain.quota.QuotaStanding;
 import io.bedrockgateway.domain.quota.Reservation;
 import io.bedrockgateway.domain.request.RequestId;
 import java.time.Clock;
@@ -15,9 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Enforces every limit of a plan within this process: exact for one instance, per instance when
- * scaled out. The same rules as the Redis counter, whose stand-in it is while Redis is down.
+ * scaled out. The same rules as the Redis counter, whose stand-in it is while Redis is down: it
+ * then carries on from the last counts Redis gave for each key.
  */
-public final class InMemoryQuotaCounter implements QuotaCounter {
+public final class InMemoryQuotaCounter implements LocalQuotaCounter {
   private final Clock clock;
   private final Map<KeyId, KeyCounts> countsByKey = new ConcurrentHashMap<>();
 
@@ -39,6 +41,15 @@ public final class InMemoryQuotaCounter implements QuotaCounter {
     KeyCounts counts = countsOf(reservation.keyId());
     synchronized (counts) {
       counts.settle(reservation, actual);
+    }
+  }
+
+  @Override
+  public void resumeFrom(KeyId key, QuotaStanding standing) {
+    Objects.requireNonNull(standing, "standing");
+    KeyCounts counts = countsOf(key);
+    synchronized (counts) {
+      counts.resumeFrom(standing);
     }
   }
 

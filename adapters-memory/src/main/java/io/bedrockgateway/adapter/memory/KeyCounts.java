@@ -6,6 +6,7 @@ import io.bedrockgateway.domain.quota.AdmissionDecision;
 import io.bedrockgateway.domain.quota.Consumption;
 import io.bedrockgateway.domain.quota.Demand;
 import io.bedrockgateway.domain.quota.LimitKind;
+import io.bedrockgateway.domain.quota.QuotaStanding;
 import io.bedrockgateway.domain.quota.RateLimitStatus;
 import io.bedrockgateway.domain.quota.Reservation;
 import io.bedrockgateway.domain.quota.ReservationId;
@@ -93,6 +94,15 @@ final class KeyCounts {
       monthSpend.adjust(at, actual.cost().nanos() - reservation.demand().cost().nanos());
     }
     openStreams.remove(reservation.id());
+  }
+
+  /** Counts at least what {@code standing} says was used, in the periods it was counted in. */
+  void resumeFrom(QuotaStanding standing) {
+    Instant at = standing.at();
+    requests.atLeast(standing.requests(), standing.oldestRequestAt().orElse(at), at);
+    minuteTokens.atLeast(at, standing.minuteTokens());
+    dayTokens.atLeast(at, standing.dayTokens());
+    monthSpend.atLeast(at, standing.monthSpend().nanos());
   }
 
   private void reserve(Reservation pending) {

@@ -25,6 +25,16 @@ final class MinuteBuckets {
     tokensBySecond.merge(at.getEpochSecond(), tokens, Long::sum);
   }
 
+  /**
+   * Makes the minute {@code at} sees hold at least {@code tokens}, the missing ones at {@code at}.
+   */
+  void atLeast(Instant at, long tokens) {
+    long missing = tokens - used(at);
+    if (missing > 0) {
+      add(at, missing);
+    }
+  }
+
   /** Replaces part of what was admitted at {@code at}, if that second still counts. */
   void adjust(Instant at, long delta) {
     tokensBySecond.computeIfPresent(

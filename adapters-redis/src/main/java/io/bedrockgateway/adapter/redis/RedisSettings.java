@@ -15,16 +15,33 @@ import java.util.Objects;
  *     usual), or with {@code cluster} the URLs of one or more nodes of a Redis Cluster
  * @param commandTimeout the longest any request waits on Redis
  * @param streamLease how long a stream's slot outlives the last renewal by its instance
+ * @param reservationLapse how long a reservation outlives the last renewal by its instance: the
+ *     longest a reservation that is never settled (its admission timed out, its instance died)
+ *     keeps counting
+ * @param breaker when the gateway stops asking Redis for a while
  */
 public record RedisSettings(
-    List<String> urls, boolean cluster, Duration commandTimeout, Duration streamLease) {
-  public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(50);
+    List<String> urls,
+    boolean cluster,
+    Duration commandTimeout,
+    Duration streamLease,
+    Duration reservationLapse,
+    Breaker breaker) {
+  /**
+   * Long enough for a loaded machine and a Redis that pauses (a fork for a snapshot, a slow
+   * neighbour): a slow reply is waited for rather than taken for an outage.
+   */
+  public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(500);
+
   public static final Duration DEFAULT_STREAM_LEASE = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_RESERVATION_LAPSE = Duration.ofMinutes(2);
 
   public RedisSettings {
     urls = List.copyOf(urls);
     Objects.requireNonNull(commandTimeout, "commandTimeout");
     Objects.requireNonNull(streamLease, "streamLease");
+    Objects.requireNonNull(reservationLapse, "reservationLapse");
+    Objects.requireNonNull(breaker, "breaker");
     if (urls.isEmpty()) {
       throw new IllegalArgumentException("needs a redis:// or rediss:// URL");
     }
@@ -38,6 +55,9 @@ public record RedisSettings(
     if (streamLease.compareTo(Duration.ofSeconds(3)) < 0) {
       throw new IllegalArgumentException("a stream lease must be at least 3 seconds");
     }
+    if (reservationLapse.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("a reservation lapse must be at least 1 second");
+    }
   }
 
   /** A comma-separated list of URLs, as {@code REDIS_URL} holds it. */
@@ -46,7 +66,49 @@ public record RedisSettings(
         Arrays.stream(urls.split(",")).map(String::strip).filter(url -> !url.isEmpty()).toList(),
         cluster,
         commandTimeout,
-        DEFAULT_STREAM_LEASE);
+        DEFAULT_STREAM_LEASE,
+        DEFAULT_RESERVATION_LAPSE,
+        Breaker.DEFAULTS);
+  }
+
+  public RedisSettings withStreamLease(Duration lease) {
+    return new RedisSettings(urls, cluster, commandTimeout, lease, reservationLapse, breaker);
+  }
+
+  public RedisSettings withReservationLapse(Duration lapse) {
+    return new RedisSettings(urls, cluster, commandTimeout, streamLease, lapse, breaker);
+  }
+
+  public RedisSettings withBreaker(Breaker breaker) {
+    return new RedisSettings(urls, cluster, commandTimeout, streamLease, reservationLapse, breaker);
+  }
+
+  /**
+   * When the gateway takes Redis for unavailable and stops asking it for a while: once {@code
+   * failureRate} percent of its calls in the last {@code window} failed, judged from {@code
+   * minimumCalls} calls on, or once one request's call failed on its retry too. After {@code
+   * openFor} one call probes Redis again.
+   */
+  public record Breaker(int failureRate, int minimumCalls, Duration window, Duration openFor) {
+    public static final Breaker DEFAULTS =
+        new Breaker(50, 10, Duration.ofSeconds(10), Duration.ofSeconds(5));
+
+    public Breaker {
+      Objects.requireNonNull(window, "window");
+      Objects.requireNonNull(openFor, "openFor");
+      if (failureRate < 1 || failureRate > 100) {
+        throw new IllegalArgumentException("the failure rate is a percentage from 1 to 100");
+      }
+      if (minimumCalls < 1) {
+        throw new IllegalArgumentException("the breaker needs at least one call to judge");
+      }
+      if (window.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("the breaker's window is at least a second");
+      }
+      if (openFor.isNegative() || openFor.isZero()) {
+        throw new IllegalArgumentException("the breaker must stay open for some time");
+      }
+    }
   }
 
   List<RedisURI> redisUris() {

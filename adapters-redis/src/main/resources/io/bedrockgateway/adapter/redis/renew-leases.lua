@@ -1,12 +1,19 @@
--- Extends the leases of streams this instance still serves; a lease that already expired stays
--- gone. An instance that dies stops renewing, and its slots free themselves within one lease.
--- KEYS: 1 open streams (zset of lease expiries)
--- ARGV: 1 lease ms, 2.. reservation ids
+-- Extends the reservations and stream leases of requests this instance still serves; one that
+-- already lapsed or expired stays gone. An instance that dies stops renewing: its stream slots
+-- free themselves within one lease, its reservations stop counting within one lapse.
+-- KEYS: 1 open streams (zset of lease expiries), 2 held reservations (zset of deadlines),
+--       3 what each holds (hash)
+-- ARGV: 1 lease ms, 2 lapse ms, 3.. reservation ids
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-local lease = tonumber(ARGV[1])
-for i = 2, #ARGV do
-  redis.call('ZADD', KEYS[1], 'XX', now + lease, ARGV[i])
+local lease, lapse = tonumber(ARGV[1]), tonumber(ARGV[2])
+local streams = 0
+for i = 3, #ARGV do
+  streams = streams + redis.call('ZADD', KEYS[1], 'XX', 'CH', now + lease, ARGV[i])
+  redis.call('ZADD', KEYS[2], 'XX', now + lapse, ARGV[i])
 end
-redis.call('PEXPIRE', KEYS[1], lease)
+if streams > 0 then redis.call('PEXPIRE', KEYS[1], lease) end
+for key = 2, 3 do
+  if redis.call('PTTL', KEYS[key]) < lapse then redis.call('PEXPIRE', KEYS[key], lapse) end
+end
 return {}

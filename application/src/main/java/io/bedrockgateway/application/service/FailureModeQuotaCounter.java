@@ -1,12 +1,16 @@
 package io.bedrockgateway.application.service;
 
+import io.bedrockgateway.application.port.out.LocalQuotaCounter;
 import io.bedrockgateway.application.port.out.QuotaCounter;
 import io.bedrockgateway.application.port.out.QuotaCounterUnavailable;
+import io.bedrockgateway.application.port.out.SharedQuotaCounter;
 import io.bedrockgateway.domain.error.DependencyUnavailable;
+import io.bedrockgateway.domain.key.KeyId;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.quota.AdmissionDecision;
 import io.bedrockgateway.domain.quota.Consumption;
 import io.bedrockgateway.domain.quota.Demand;
+import io.bedrockgateway.domain.quota.QuotaStanding;
 import io.bedrockgateway.domain.quota.Reservation;
 import io.bedrockgateway.domain.quota.ReservationId;
 import io.bedrockgateway.domain.request.RequestId;
@@ -18,18 +22,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Counts in the shared counter and, while it cannot be reached, admits as the {@link
- * QuotaFailureMode} says. Every reservation is settled by the counter that made it. The outage and
- * the recovery are logged once each, not per request.
+ * Counts in the shared counter and, while it is unavailable, admits as the {@link QuotaFailureMode}
+ * says. In {@link QuotaFailureMode#LOCAL} the local counter carries on from the last counts the
+ * shared counter gave for each key, so an outage gives no key a fresh window, day or month. Every
+ * reservation is settled by the counter that made it. The outage and the recovery are logged once
+ * each, not per request.
  */
 public final class FailureModeQuotaCounter implements QuotaCounter {
   private static final System.Logger LOG =
       System.getLogger(FailureModeQuotaCounter.class.getName());
 
-  private final QuotaCounter shared;
+  private final SharedQuotaCounter shared;
   private final QuotaFailureMode mode;
   private final QuotaCounter standIn;
+  private final LocalQuotaCounter local;
   private final Map<ReservationId, QuotaCounter> madeByStandIn = new ConcurrentHashMap<>();
+  private final Map<KeyId, QuotaStanding> resumedFrom = new ConcurrentHashMap<>();
   private final AtomicBoolean sharedDown = new AtomicBoolean();
 
   /**
@@ -37,13 +45,11 @@ public final class FailureModeQuotaCounter implements QuotaCounter {
    *     QuotaFailureMode#LOCAL}
    */
   public FailureModeQuotaCounter(
-      QuotaCounter shared, QuotaCounter local, QuotaFailureMode mode, Clock clock) {
+      SharedQuotaCounter shared, LocalQuotaCounter local, QuotaFailureMode mode, Clock clock) {
     this.shared = Objects.requireNonNull(shared, "shared");
     this.mode = Objects.requireNonNull(mode, "mode");
-    this.standIn =
-        mode == QuotaFailureMode.LOCAL
-            ? Objects.requireNonNull(local, "local")
-            : new UncountedAdmissions(clock);
+    this.local = mode == QuotaFailureMode.LOCAL ? Objects.requireNonNull(local, "local") : null;
+    this.standIn = mode == QuotaFailureMode.LOCAL ? local : new UncountedAdmissions(clock);
   }
 
   @Override
@@ -82,11 +88,26 @@ public final class FailureModeQuotaCounter implements QuotaCounter {
       throw new DependencyUnavailable(
           "The gateway cannot check this key's limits right now; try again shortly.");
     }
+    if (local != null) {
+      resumeFromShared(principal.keyId());
+    }
     AdmissionDecision decision = standIn.admit(principal, requestId, demand);
     if (decision instanceof AdmissionDecision.Admitted admitted) {
       madeByStandIn.put(admitted.reservation().id(), standIn);
     }
     return decision;
+  }
+
+  /** Once per key and per answer of the shared counter: what it said last is where local starts. */
+  private void resumeFromShared(KeyId key) {
+    shared
+        .lastStanding(key)
+        .ifPresent(
+            standing -> {
+              if (!standing.equals(resumedFrom.put(key, standing))) {
+                local.resumeFrom(key, standing);
+              }
+            });
   }
 
   private void noteDown(QuotaCounterUnavailable down) {

@@ -3,23 +3,29 @@ package io.bedrockgateway.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bedrockgateway.application.port.out.QuotaCounter;
+import io.bedrockgateway.application.port.out.LocalQuotaCounter;
 import io.bedrockgateway.application.port.out.QuotaCounterUnavailable;
+import io.bedrockgateway.application.port.out.SharedQuotaCounter;
 import io.bedrockgateway.application.port.out.TestPrincipals;
 import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.error.DependencyUnavailable;
+import io.bedrockgateway.domain.key.KeyId;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.quota.AdmissionDecision;
 import io.bedrockgateway.domain.quota.Consumption;
 import io.bedrockgateway.domain.quota.Demand;
 import io.bedrockgateway.domain.quota.LimitKind;
+import io.bedrockgateway.domain.quota.QuotaStanding;
 import io.bedrockgateway.domain.quota.Reservation;
 import io.bedrockgateway.domain.quota.ReservationId;
 import io.bedrockgateway.domain.request.RequestId;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +70,51 @@ class FailureModeQuotaCounterTest {
   }
 
   @Test
+  void localModeCarriesOnFromTheLastCountsTheSharedCounterGaveForTheKey() {
+    FailureModeQuotaCounter counter = counter(QuotaFailureMode.LOCAL);
+    Principal other = TestPrincipals.unlimited();
+    shared.standings.put(principal.keyId(), standing(700));
+    shared.down = true;
+
+    counter.admit(principal, RequestId.generate(), DEMAND);
+    counter.admit(principal, RequestId.generate(), DEMAND);
+    counter.admit(other, RequestId.generate(), DEMAND);
+    shared.standings.put(principal.keyId(), standing(900));
+    counter.admit(principal, RequestId.generate(), DEMAND);
+
+    String key = principal.keyId().value();
+    assertThat(local.events)
+        .containsExactly(
+            "resumed " + key + " from 700",
+            "admitted " + key,
+            "admitted " + key,
+            "admitted " + other.keyId().value(),
+            "resumed " + key + " from 900",
+            "admitted " + key);
+  }
+
+  @Test
+  void openModeResumesNothing() {
+    FailureModeQuotaCounter counter = counter(QuotaFailureMode.OPEN);
+    shared.standings.put(principal.keyId(), standing(700));
+    shared.down = true;
+
+    counter.admit(principal, RequestId.generate(), DEMAND);
+
+    assertThat(local.events).isEmpty();
+  }
+
+  private static QuotaStanding standing(long dayTokens) {
+    return new QuotaStanding(
+        Instant.parse("2026-03-17T12:00:00Z").plusSeconds(dayTokens),
+        0,
+        Optional.empty(),
+        0,
+        dayTokens,
+        Usd.ZERO);
+  }
+
+  @Test
   void localModePassesOnTheLocalDenial() {
     FailureModeQuotaCounter counter = counter(QuotaFailureMode.LOCAL);
     shared.down = true;
@@ -84,7 +135,6 @@ class FailureModeQuotaCounterTest {
 
     assertThat(decision.status()).isEmpty();
     assertThat(local.admitted).isEmpty();
-    assertThat(local.settled).isEmpty();
     assertThat(shared.settled).isEmpty();
   }
 
@@ -109,9 +159,7 @@ class FailureModeQuotaCounterTest {
 
     counter.settle(reservation, Consumption.NONE);
 
-    // asked where it reserved, which failed; nothing thrown, nothing settled elsewhere
-    assertThat(shared.settled).containsExactly(reservation.id());
-    assertThat(local.settled).isEmpty();
+    assertThat(shared.settled).isEmpty();
   }
 
   private static Reservation admitted(AdmissionDecision decision) {
@@ -119,16 +167,25 @@ class FailureModeQuotaCounterTest {
     return ((AdmissionDecision.Admitted) decision).reservation();
   }
 
-  /**
-   * Admits (or denies) everything and remembers what it admitted, and every settlement it was asked
-   * for, also those it then failed because it was down.
-   */
-  private static final class RecordingCounter implements QuotaCounter {
+  /** Admits (or denies) everything and remembers what it admitted, settled and resumed from. */
+  private static final class RecordingCounter implements SharedQuotaCounter, LocalQuotaCounter {
     private final String name;
     final List<ReservationId> admitted = new ArrayList<>();
     final List<ReservationId> settled = new ArrayList<>();
+    final List<String> events = new ArrayList<>();
+    final Map<KeyId, QuotaStanding> standings = new HashMap<>();
     boolean down;
     boolean denying;
+
+    @Override
+    public Optional<QuotaStanding> lastStanding(KeyId key) {
+      return Optional.ofNullable(standings.get(key));
+    }
+
+    @Override
+    public void resumeFrom(KeyId key, QuotaStanding standing) {
+      events.add("resumed " + key.value() + " from " + standing.dayTokens());
+    }
 
     RecordingCounter(String name) {
       this.name = name;
@@ -144,13 +201,14 @@ class FailureModeQuotaCounterTest {
       Reservation reservation =
           Reservation.admit(who, requestId, demand, Clock.systemUTC().instant());
       admitted.add(reservation.id());
+      events.add("admitted " + who.keyId().value());
       return new AdmissionDecision.Admitted(reservation, Optional.empty());
     }
 
     @Override
     public void settle(Reservation reservation, Consumption actual) {
-      settled.add(reservation.id());
       failIfDown();
+      settled.add(reservation.id());
     }
 
     private void failIfDown() {

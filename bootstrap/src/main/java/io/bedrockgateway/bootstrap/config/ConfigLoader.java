@@ -318,12 +318,37 @@ public final class ConfigLoader {
     boolean cluster = settings.flag("REDIS_CLUSTER", false);
     Duration timeout =
         settings.millis("REDIS_TIMEOUT_MS", RedisSettings.DEFAULT_COMMAND_TIMEOUT, 1, 60_000);
+    Duration lapse =
+        settings.seconds(
+            "REDIS_RESERVATION_LAPSE_SECONDS", RedisSettings.DEFAULT_RESERVATION_LAPSE, 1, 86_400);
+    RedisSettings.Breaker breaker = redisBreaker(settings);
     Optional<RedisSettings> redis =
         settings
             .environment()
             .get("REDIS_URL")
-            .map(urls -> build("REDIS_URL", () -> RedisSettings.of(urls, cluster, timeout)));
+            .map(
+                urls ->
+                    build(
+                        "REDIS_URL",
+                        () ->
+                            RedisSettings.of(urls, cluster, timeout)
+                                .withReservationLapse(lapse)
+                                .withBreaker(breaker)));
     return new LimitsConfig(redis, mode);
+  }
+
+  /** When the gateway stops asking Redis for a while, and for how long. */
+  private static RedisSettings.Breaker redisBreaker(Settings settings) {
+    RedisSettings.Breaker defaults = RedisSettings.Breaker.DEFAULTS;
+    int failureRate =
+        (int) settings.wholeNumber("REDIS_BREAKER_FAILURE_RATE", defaults.failureRate(), 1, 100);
+    int minimumCalls =
+        (int)
+            settings.wholeNumber(
+                "REDIS_BREAKER_MINIMUM_CALLS", defaults.minimumCalls(), 1, 1_000_000);
+    Duration window = settings.seconds("REDIS_BREAKER_WINDOW_SECONDS", defaults.window(), 1, 3_600);
+    Duration openFor = settings.seconds("REDIS_BREAKER_OPEN_SECONDS", defaults.openFor(), 1, 3_600);
+    return new RedisSettings.Breaker(failureRate, minimumCalls, window, openFor);
   }
 
   private static ModelDefaults defaults(Settings settings) {

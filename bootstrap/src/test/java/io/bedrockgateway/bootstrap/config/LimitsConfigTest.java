@@ -66,12 +66,21 @@ class LimitsConfigTest {
             Map.of(
                 "REDIS_URL", "rediss://:secret@cache.internal:6380/2",
                 "REDIS_TIMEOUT_MS", "80",
+                "REDIS_RESERVATION_LAPSE_SECONDS", "300",
+                "REDIS_BREAKER_FAILURE_RATE", "25",
+                "REDIS_BREAKER_MINIMUM_CALLS", "40",
+                "REDIS_BREAKER_WINDOW_SECONDS", "30",
+                "REDIS_BREAKER_OPEN_SECONDS", "2",
                 "RATE_LIMIT_FAILURE_MODE", "Closed"));
 
     RedisSettings redis = config.limits().redis().orElseThrow();
     assertThat(redis.urls()).containsExactly("rediss://:secret@cache.internal:6380/2");
     assertThat(redis.cluster()).isFalse();
     assertThat(redis.commandTimeout()).isEqualTo(Duration.ofMillis(80));
+    assertThat(redis.reservationLapse()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(redis.breaker())
+        .isEqualTo(
+            new RedisSettings.Breaker(25, 40, Duration.ofSeconds(30), Duration.ofSeconds(2)));
     assertThat(redis.describe()).isEqualTo("cache.internal:6380").doesNotContain("secret");
     assertThat(redis.toString()).doesNotContain("secret");
     assertThat(config.limits().failureMode()).isEqualTo(QuotaFailureMode.CLOSED);
@@ -87,6 +96,11 @@ class LimitsConfigTest {
 
     RedisSettings redis = config.limits().redis().orElseThrow();
     assertThat(redis.cluster()).isTrue();
+    assertThat(redis.reservationLapse()).isEqualTo(RedisSettings.DEFAULT_RESERVATION_LAPSE);
+    assertThat(redis.commandTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(redis.breaker())
+        .isEqualTo(
+            new RedisSettings.Breaker(50, 10, Duration.ofSeconds(10), Duration.ofSeconds(5)));
     assertThat(redis.describe()).isEqualTo("10.0.0.1:7000,10.0.0.2:7000 (cluster)");
   }
 
@@ -104,6 +118,14 @@ class LimitsConfigTest {
         "REDIS_URL | http://cache:6379",
         "REDIS_URL | redis://a:6379,redis://b:6379",
         "REDIS_TIMEOUT_MS | 0",
+        "REDIS_RESERVATION_LAPSE_SECONDS | 0",
+        "REDIS_RESERVATION_LAPSE_SECONDS | soon",
+        "REDIS_BREAKER_FAILURE_RATE | 0",
+        "REDIS_BREAKER_FAILURE_RATE | 101",
+        "REDIS_BREAKER_MINIMUM_CALLS | 0",
+        "REDIS_BREAKER_WINDOW_SECONDS | 0",
+        "REDIS_BREAKER_WINDOW_SECONDS | 10s",
+        "REDIS_BREAKER_OPEN_SECONDS | 0",
         "REDIS_CLUSTER | maybe",
         "GATEWAY_CONFIG | /no/such/file.yaml"
       })

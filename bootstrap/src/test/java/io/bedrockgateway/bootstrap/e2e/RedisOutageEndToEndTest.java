@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -113,6 +114,46 @@ class RedisOutageEndToEndTest {
     assertThat(health.path("services").path("redis").path("status").asText()).isEqualTo("down");
     assertThat(afterwards.status()).isEqualTo(200);
     assertThat(health().path("status").asText()).isEqualTo("healthy");
+  }
+
+  @Test
+  void aKeyExhaustedInRedisStaysExhaustedWhileRedisIsDown() {
+    redis = TestRedis.ownServer();
+    gateway =
+        TestGateways.start(
+            Map.of(
+                "API_KEYS",
+                API_KEY,
+                "REDIS_URL",
+                redis.url(),
+                "RATE_LIMIT_REQUESTS",
+                "0",
+                "RATE_LIMIT_TOKENS_PER_DAY",
+                "300"));
+    client = new SseClient(gateway.port());
+    // each reserves 251 tokens and settles to the few dozen it used, until one no longer fits
+    List<Integer> untilRefused = new ArrayList<>();
+    while (untilRefused.size() < 20 && !untilRefused.contains(429)) {
+      untilRefused.add(chat(250).statusCode());
+    }
+
+    redis.stop();
+    HttpResponse<String> refusedLocally = chat(250);
+    HttpResponse<String> smallLocally = chat(10);
+
+    assertThat(untilRefused).startsWith(200).endsWith(429);
+    assertThat(refusedLocally.statusCode()).isEqualTo(429);
+    assertThat(SseClient.parse(refusedLocally.body()).path("limit").asText())
+        .isEqualTo("tokens_per_day");
+    assertThat(smallLocally.statusCode()).as("what the day has left is still there").isEqualTo(200);
+    assertThat(health().path("services").path("redis").path("status").asText()).isEqualTo("down");
+  }
+
+  private HttpResponse<String> chat(int maxTokens) {
+    return client.post(
+        "/api/v1/converse",
+        "{\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"max_tokens\":" + maxTokens + "}",
+        Map.of("X-API-Key", API_KEY));
   }
 
   /**

@@ -9,7 +9,8 @@ import io.bedrockgateway.domain.request.RequestId;
 
 /**
  * Counts what each key uses against its plan's limits. A counter that keeps its counts elsewhere
- * throws {@link QuotaCounterUnavailable} when that store does not answer in time.
+ * throws {@link QuotaCounterUnavailable} when it judges that store unavailable: not on one slow or
+ * failed reply, which it retries, but when it has stopped asking the store for a while.
  */
 public interface QuotaCounter {
   /**
