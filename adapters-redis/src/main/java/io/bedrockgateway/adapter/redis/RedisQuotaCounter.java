@@ -128,8 +128,7 @@ public final class RedisQuotaCounter implements SharedQuotaCounter {
           Duration.ofMillis(number(answer, 3)),
           status);
     }
-    Reservation reservation =
-        new Reservation(id, principal.lineage(), requestId, plan, demand, at);
+    Reservation reservation = new Reservation(id, principal.lineage(), requestId, plan, demand, at);
     if (holdsAnything(plan)) {
       held.hold(reservation);
     }

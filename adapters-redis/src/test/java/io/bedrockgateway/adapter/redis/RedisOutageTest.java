@@ -31,8 +31,10 @@ import org.junit.jupiter.api.Test;
  */
 class RedisOutageTest {
   private static final Duration TIMEOUT = Duration.ofMillis(50);
+
   /** Far above the configured timeout, far below Lettuce's own default of a minute. */
   private static final Duration HANG = Duration.ofSeconds(10);
+
   private static final Duration OPEN_FOR = Duration.ofSeconds(1);
   private static final Demand DEMAND = new Demand(10, Usd.ZERO, false);
 

@@ -12,6 +12,7 @@ import io.bedrockgateway.bootstrap.architecture.violations.adapter.bedrock.Bedro
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.http.HttpCallingServices;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.http.HttpPublishing;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryMeter;
+import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryRetrying;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryThing;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryUsingJetty;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryUsingRedis;
@@ -19,7 +20,6 @@ import io.bedrockgateway.bootstrap.architecture.violations.adapter.metrics.Metri
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.mongo.MongoOnNetty;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.mongo.MongoThing;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.mongo.MongoUsingMemory;
-import io.bedrockgateway.bootstrap.architecture.violations.adapter.redis.RedisRetrying;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.redis.RedisThing;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.redis.RedisUsingMongo;
 import io.bedrockgateway.bootstrap.architecture.violations.application.service.ServiceUsingAnAdapter;
@@ -105,7 +105,9 @@ class ArchitectureTest {
           Map.entry("io.javalin.. only in [.adapter.http.., .emulator..]", MemoryThing.class),
           Map.entry("io.micrometer.. only in [.adapter.metrics..]", MemoryMeter.class),
           Map.entry("org.eclipse.jetty.. only in [.adapter.http..]", MemoryUsingJetty.class),
-          Map.entry("io.github.resilience4j.. only in [.adapter.bedrock..]", RedisRetrying.class),
+          Map.entry(
+              "io.github.resilience4j.. only in [.adapter.bedrock.., .adapter.redis..]",
+              MemoryRetrying.class),
           Map.entry("org.reactivestreams.. only in [.adapter.bedrock..]", HttpPublishing.class),
           Map.entry("io.netty.. only in [.adapter.bedrock..]", MongoOnNetty.class),
           Map.entry(
