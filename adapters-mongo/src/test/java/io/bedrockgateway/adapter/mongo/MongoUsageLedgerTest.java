@@ -15,6 +15,7 @@ import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.Outcome;
+import io.bedrockgateway.domain.usage.UsageEvent;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +54,8 @@ class MongoUsageLedgerTest extends UsageLedgerContract {
     MongoUsageLedger ledger = ledger(uri);
     Principal owner = TestPrincipals.unlimited();
     RequestId id = RequestId.generate();
-    ledger.append(event(id, 7));
+    UsageEvent event = event(id, 7);
+    ledger.append(event);
     ledger.append(
         event(
             owner,
@@ -70,10 +72,12 @@ class MongoUsageLedgerTest extends UsageLedgerContract {
       Document stored =
           database
               .getCollection(UsageDocuments.COLLECTION)
-              .find(new Document("_id", id.value()))
+              .find(new Document("client_request_id", id.value()))
               .first();
+      assertThat(stored.getString("_id")).isEqualTo(event.id().value());
       assertThat(stored)
           .containsKeys(
+              "client_request_id",
               "time",
               "day",
               "key_id",

@@ -11,6 +11,7 @@ import io.bedrockgateway.domain.request.RequestContext;
 import io.bedrockgateway.domain.usage.Operation;
 import io.bedrockgateway.domain.usage.Outcome;
 import io.bedrockgateway.domain.usage.UsageEvent;
+import io.bedrockgateway.domain.usage.UsageEventId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,8 @@ import java.util.stream.Stream;
 final class UsageTrace {
   private static final String INTERNAL_ERROR = "internal_error";
 
+  // assigned once, before the event can reach the ledger: a replay of it is the same event
+  private final UsageEventId id = UsageEventId.generate();
   private final RequestContext context;
   private final Operation operation;
   private final Clock clock;
@@ -130,6 +133,7 @@ final class UsageTrace {
 
   private UsageEvent event(Outcome outcome, Optional<String> errorKind) {
     return new UsageEvent(
+        id,
         context,
         principal,
         operation,

@@ -13,8 +13,13 @@ import java.util.Optional;
  * One record per request, whatever its outcome. It holds the key's public id and labels, never the
  * key itself. The cost is absent when the served model has no price; {@code images} counts the
  * images generated.
+ *
+ * @param id the gateway's own id of this event, assigned once per request: what makes storing it
+ *     idempotent. The client's request id ({@code context.requestId()}) is kept as a label only,
+ *     since clients may reuse one.
  */
 public record UsageEvent(
+    UsageEventId id,
     RequestContext context,
     Optional<Principal> principal,
     Operation operation,
@@ -30,6 +35,7 @@ public record UsageEvent(
     boolean streamed) {
 
   public UsageEvent {
+    Objects.requireNonNull(id, "id");
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(principal, "principal");
     Objects.requireNonNull(operation, "operation");
