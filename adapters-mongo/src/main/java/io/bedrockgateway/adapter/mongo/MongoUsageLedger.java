@@ -82,10 +82,10 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
     this.spool = new UsageSpool(settings.spoolDirectory());
     var events = database.getCollection(UsageDocuments.COLLECTION);
     this.inserts = new UsageInserts(events);
-    this.reports = new UsageReports(events);
-    this.rollups =
-        new DailyRollups(
+    this.reports =
+        new UsageReports(
             events, database.getCollection(DailyRollups.COLLECTION), clock, settings.retention());
+    this.rollups = new DailyRollups(events, database.getCollection(DailyRollups.COLLECTION), clock);
     this.schema = new MongoSchema(database, settings.retention());
     this.status = new LedgerStatus(clock);
     if (spool.pendingEvents() > 0) {
@@ -317,7 +317,7 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
         && (flushing || status.isReachable() || !now.isBefore(nextAttempt))) {
       replaySpool();
     }
-    if (rollups.pending() && status.isReachable() && (flushing || !now.isBefore(nextRollup))) {
+    if (status.isReachable() && (flushing || !now.isBefore(nextRollup))) {
       attempt(rollups::refresh);
       nextRollup = now.plus(ROLLUP_INTERVAL);
     }
@@ -336,7 +336,6 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
         attempt(
             () -> {
               status.written(inserts.insert(batch));
-              rollups.touched(batch);
             });
     if (!stored) {
       spill(batch);
@@ -357,7 +356,6 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
                         !attempt(
                             () -> {
                               status.replayed(inserts.insert(documents));
-                              rollups.touched(documents);
                             });
                   }
                 });

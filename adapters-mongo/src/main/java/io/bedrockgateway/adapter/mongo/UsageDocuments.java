@@ -26,6 +26,14 @@ final class UsageDocuments {
   /** The request id the client sent (or was given): searchable, not unique. */
   static final String CLIENT_REQUEST_ID = "client_request_id";
 
+  /**
+   * {@value #ROLLUP_PENDING} until the event is in the daily rollups, then absent (a claim id while
+   * a rollup pass adds it): see {@link DailyRollups}.
+   */
+  static final String ROLLUP = "rollup";
+
+  static final String ROLLUP_PENDING = "pending";
+
   static final String KEY_ID = "key_id";
   static final String KEY_NAME = "key_name";
   static final String APPLICATION = "application";
@@ -99,7 +107,8 @@ final class UsageDocuments {
         .ifPresent(agent -> document.append(USER_AGENT, agent));
     return document
         .append(STREAMED, event.streamed())
-        .append(CANCELLED, event.outcome() == Outcome.CANCELLED);
+        .append(CANCELLED, event.outcome() == Outcome.CANCELLED)
+        .append(ROLLUP, ROLLUP_PENDING);
   }
 
   private static void appendOwner(Document document, Principal principal) {
