@@ -355,6 +355,11 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
                     failed[0] =
                         !attempt(
                             () -> {
+                              // spooled by an earlier version, perhaps: not yet in the rollups
+                              documents.forEach(
+                                  document ->
+                                      document.putIfAbsent(
+                                          UsageDocuments.ROLLUP, UsageDocuments.ROLLUP_PENDING));
                               status.replayed(inserts.insert(documents));
                             });
                   }

@@ -98,6 +98,32 @@ class UsageOutageTest {
   }
 
   @Test
+  void eventsSpooledByAnEarlierVersionAreStoredAndAddedToTheRollups() throws IOException {
+    Document asAnEarlierVersionWroteIt =
+        UsageDocuments.toDocument(event(RequestId.generate(), 3))
+            .append("_id", "client-request-id-1");
+    asAnEarlierVersionWroteIt.remove(UsageDocuments.ROLLUP);
+    asAnEarlierVersionWroteIt.remove(UsageDocuments.CLIENT_REQUEST_ID);
+    UsageSpool earlier = new UsageSpool(spool);
+    earlier.append(List.of(asAnEarlierVersionWroteIt));
+    earlier.close();
+
+    MongoUsageLedger ledger = ledger(spool, 1_000);
+    ledger.flush();
+
+    assertThat(storedEvents()).isEqualTo(1);
+    List<Document> rollups =
+        direct
+            .getDatabase(MongoUsageLedgerTest.databaseOf(uri))
+            .getCollection(DailyRollups.COLLECTION)
+            .find()
+            .into(new ArrayList<>());
+    assertThat(rollups)
+        .singleElement()
+        .satisfies(day -> assertThat(day.get("requests")).isEqualTo(1L));
+  }
+
+  @Test
   void aFullQueueSendsEventsToTheSpoolAndNoneIsLost() throws Exception {
     proxy.cut();
     MongoUsageLedger ledger = ledger(spool, N / 2);
