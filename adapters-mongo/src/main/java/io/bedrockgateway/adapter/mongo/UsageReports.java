@@ -1,6 +1,7 @@
 package io.bedrockgateway.adapter.mongo;
 
 import static io.bedrockgateway.adapter.mongo.UsageDocuments.CLIENT_IP;
+import static io.bedrockgateway.adapter.mongo.UsageDocuments.CLIENT_REQUEST_ID;
 import static io.bedrockgateway.adapter.mongo.UsageDocuments.DAY;
 import static io.bedrockgateway.adapter.mongo.UsageDocuments.DEPARTMENT;
 import static io.bedrockgateway.adapter.mongo.UsageDocuments.KEY_ID;
@@ -37,7 +38,8 @@ import org.bson.conversions.Bson;
  * Answers usage queries: from the raw events where they are all still kept, and from the daily
  * rollups for the days before that (raw events expire after the retention; rollups stay). Days
  * answered from rollups count whole (UTC), and their client addresses are not known, so {@code
- * uniqueClients} counts those of the raw part only.
+ * uniqueClients} counts those of the raw part only. Nor do rollups keep request ids: a query for
+ * one client request id is answered from the raw events alone.
  */
 final class UsageReports {
   private static final String ID = "_id";
@@ -83,7 +85,8 @@ final class UsageReports {
   UsageReport report(UsageQuery query) {
     Instant rawFrom = firstCompleteRawDay().atStartOfDay(ZoneOffset.UTC).toInstant();
     Part answer = Part.none();
-    if (query.from().isBefore(rawFrom)) {
+    // rollups keep no request ids: a client request id is looked for among the raw events only
+    if (query.from().isBefore(rawFrom) && query.clientRequestId().isEmpty()) {
       LocalDate lastRolledUp = firstCompleteRawDay().minusDays(1);
       LocalDate lastAsked = LocalDate.ofInstant(query.to().minusNanos(1), ZoneOffset.UTC);
       answer =
@@ -172,10 +175,12 @@ final class UsageReports {
   /** The raw events of {@code [from, to)} the query covers: served by the time indexes. */
   static Bson rawFilter(UsageQuery query, Instant from, Instant to) {
     Bson period = Filters.and(Filters.gte(TIME, Date.from(from)), Filters.lt(TIME, Date.from(to)));
+    Bson keyed =
+        query.key().map(key -> Filters.and(Filters.eq(KEY_ID, key.value()), period)).orElse(period);
     return query
-        .key()
-        .map(key -> Filters.and(Filters.eq(KEY_ID, key.value()), period))
-        .orElse(period);
+        .clientRequestId()
+        .map(id -> Filters.and(Filters.eq(CLIENT_REQUEST_ID, id.value()), keyed))
+        .orElse(keyed);
   }
 
   /** The rollups of days {@code first..last} the query covers: served by the day indexes. */

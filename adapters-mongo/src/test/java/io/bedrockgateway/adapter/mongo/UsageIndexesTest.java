@@ -81,8 +81,18 @@ class UsageIndexesTest {
           "the events of a claim",
           events.find(Filters.eq(UsageDocuments.ROLLUP, "claim:x")).explain());
       plans.put(
-          "a client's request id",
-          events.find(Filters.eq(UsageDocuments.CLIENT_REQUEST_ID, "client-id")).explain());
+          "report, one client request id",
+          report(
+              events,
+              UsageReports.rawFilter(
+                  new UsageQuery(
+                      from,
+                      to,
+                      UsageGrouping.KEY,
+                      Optional.empty(),
+                      Optional.of(new RequestId("client-id"))),
+                  from,
+                  to)));
 
       plans.forEach(
           (query, plan) ->

@@ -76,6 +76,28 @@ public abstract class UsageLedgerContract {
   }
 
   @Test
+  void reportsTheRequestsOfOneClientRequestIdOnly() {
+    UsageLedger ledger = ledger();
+    RequestId reused = new RequestId("client-reused-id");
+    ledger.append(event(reused, 1));
+    ledger.append(event(reused, 2));
+    ledger.append(event(RequestId.generate(), 4));
+    awaitStored(ledger);
+
+    UsageReport report =
+        ledger.report(
+            new UsageQuery(
+                NOON.minusSeconds(43_200),
+                NOON.plusSeconds(43_200),
+                UsageGrouping.KEY,
+                Optional.empty(),
+                Optional.of(reused)));
+
+    assertThat(report.total().requests()).isEqualTo(2);
+    assertThat(report.total().outputTokens()).isEqualTo(3);
+  }
+
+  @Test
   void totalsErrorsCostAndLatencyPerGroup() {
     UsageLedger ledger = ledger();
     Principal alice = TestPrincipals.unlimited();
