@@ -6,6 +6,7 @@ import io.bedrockgateway.application.port.in.UsageReportCommand;
 import io.bedrockgateway.application.port.in.UsageReportCommand.Viewer;
 import io.bedrockgateway.application.port.in.UsageReportUseCase;
 import io.bedrockgateway.domain.error.InvalidRequest;
+import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.UsageGrouping;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -47,7 +48,11 @@ final class UsageHandlers {
     return new UsageHandlers(usage, ctx -> new Viewer.Operator(), clock);
   }
 
-  /** {@code ?from=&to=&group_by=}: times or UTC dates ({@code to} as a date includes that day). */
+  /**
+   * {@code ?from=&to=&group_by=&client_request_id=}: times or UTC dates ({@code to} as a date
+   * includes that day); a client request id keeps only the requests that sent it as {@code
+   * X-Request-ID}.
+   */
   void usage(Context ctx) {
     Instant to = bound(ctx, "to", 1).orElseGet(clock::instant);
     Instant from = bound(ctx, "from", 0).orElseGet(() -> to.minus(DEFAULT_PERIOD));
@@ -67,8 +72,20 @@ final class UsageHandlers {
                                             .map(UsageGrouping::wireName)
                                             .collect(Collectors.joining(", ")))))
             .orElse(UsageGrouping.KEY);
+    Optional<RequestId> clientRequestId =
+        Optional.ofNullable(ctx.queryParam("client_request_id"))
+            .map(
+                id -> {
+                  try {
+                    return new RequestId(id);
+                  } catch (IllegalArgumentException malformed) {
+                    throw new InvalidRequest("client_request_id: " + malformed.getMessage());
+                  }
+                });
     ctx.json(
-        ReportJson.of(usage.report(new UsageReportCommand(viewer.apply(ctx), from, to, grouping))));
+        ReportJson.of(
+            usage.report(
+                new UsageReportCommand(viewer.apply(ctx), from, to, grouping, clientRequestId))));
   }
 
   /** The last seven days, in the earlier gateway's shape. */

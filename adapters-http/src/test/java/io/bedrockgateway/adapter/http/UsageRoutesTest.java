@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.application.port.in.UsageReportCommand;
 import io.bedrockgateway.application.port.in.UsageReportCommand.Viewer;
+import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.UsageGrouping;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -66,6 +67,23 @@ class UsageRoutesTest {
     assertThat(command.to()).isEqualTo(NOW);
     assertThat(command.from()).isEqualTo(NOW.minus(Duration.ofDays(30)));
     assertThat(command.groupBy()).isEqualTo(UsageGrouping.KEY);
+  }
+
+  @Test
+  void usageCanBeNarrowedToTheRequestsOfOneClientRequestId() {
+    HttpResponse<String> found =
+        server.send(
+            server.asAdmin(server.adminRequest("/admin/v1/usage?client_request_id=order-42.a")));
+    HttpResponse<String> malformed =
+        server.send(
+            server.asAdmin(server.adminRequest("/admin/v1/usage?client_request_id=two%20words")));
+
+    assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(server.usage.commands.getFirst().clientRequestId())
+        .contains(new RequestId("order-42.a"));
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(json(malformed.body()).path("detail").asText()).contains("client_request_id");
+    assertThat(server.usage.commands).hasSize(1);
   }
 
   @ParameterizedTest

@@ -2,8 +2,8 @@ package io.bedrockgateway.adapter.memory;
 
 import io.bedrockgateway.application.port.out.UsageBacklog;
 import io.bedrockgateway.application.port.out.UsageLedger;
-import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.UsageEvent;
+import io.bedrockgateway.domain.usage.UsageEventId;
 import io.bedrockgateway.domain.usage.UsageQuery;
 import io.bedrockgateway.domain.usage.UsageReport;
 import java.util.ArrayList;
@@ -13,12 +13,13 @@ import java.util.Map;
 
 /**
  * Usage kept in this process: the most recent {@code capacity} events, for the embedded mode and
- * tests. Appending the same request id twice keeps the first record. Events are kept as they are
- * appended, so there is never a backlog.
+ * tests. Appending the same event (by its id) twice keeps the first record; events of requests that
+ * share a client request id are each kept. Events are kept as they are appended, so there is never
+ * a backlog.
  */
 public final class InMemoryUsageLedger implements UsageLedger, UsageBacklog {
   private final int capacity;
-  private final Map<RequestId, UsageEvent> events;
+  private final Map<UsageEventId, UsageEvent> events;
 
   public InMemoryUsageLedger(int capacity) {
     if (capacity < 1) {
@@ -30,7 +31,7 @@ public final class InMemoryUsageLedger implements UsageLedger, UsageBacklog {
 
   @Override
   public synchronized void append(UsageEvent event) {
-    events.putIfAbsent(event.context().requestId(), event);
+    events.putIfAbsent(event.id(), event);
     if (events.size() > capacity) {
       events.remove(events.keySet().iterator().next());
     }

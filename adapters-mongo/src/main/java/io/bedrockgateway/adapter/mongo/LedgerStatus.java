@@ -71,9 +71,10 @@ final class LedgerStatus {
     return queueOverflows.incrementAndGet();
   }
 
-  void lost(long count, String failure) {
-    lost.addAndGet(count);
+  /** Returns the number of events lost so far. */
+  long lost(long count, String failure) {
     spoolFailure.set(failure);
+    return lost.addAndGet(count);
   }
 
   Snapshot snapshot() {

@@ -27,6 +27,9 @@ final class MongoSchema {
     var events = database.getCollection(UsageDocuments.COLLECTION);
     ensureRetention();
     events.createIndex(Indexes.ascending(UsageDocuments.KEY_ID, UsageDocuments.TIME));
+    events.createIndex(Indexes.ascending(UsageDocuments.CLIENT_REQUEST_ID));
+    // only events not yet in the rollups have the field: a small index
+    events.createIndex(Indexes.ascending(UsageDocuments.ROLLUP), new IndexOptions().sparse(true));
     var rollups = database.getCollection(DailyRollups.COLLECTION);
     rollups.createIndex(Indexes.ascending(UsageDocuments.DAY));
     rollups.createIndex(Indexes.ascending(UsageDocuments.KEY_ID, UsageDocuments.DAY));

@@ -17,10 +17,6 @@ import java.util.concurrent.TimeUnit;
  * usage, while MongoDB is down.
  */
 public final class MongoStores implements AutoCloseable {
-  // bounded waits, unless the URI sets its own: a dead MongoDB must not hold a request for long
-  private static final int SERVER_SELECTION_TIMEOUT_MS = 5_000;
-  private static final int CONNECT_TIMEOUT_MS = 5_000;
-
   private final MongoSettings settings;
   private final Clock clock;
   private final MongoClient client;
@@ -30,27 +26,43 @@ public final class MongoStores implements AutoCloseable {
   private MongoStores(MongoSettings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
-    ConnectionString uri = settings.connectionString();
-    this.client =
-        MongoClients.create(
-            MongoClientSettings.builder()
-                .applicationName("bedrock-gateway")
-                .applyConnectionString(uri)
-                .applyToClusterSettings(
-                    cluster -> {
-                      if (uri.getServerSelectionTimeout() == null) {
-                        cluster.serverSelectionTimeout(
-                            SERVER_SELECTION_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-                      }
-                    })
-                .applyToSocketSettings(
-                    socket -> {
-                      if (uri.getConnectTimeout() == null) {
-                        socket.connectTimeout(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-                      }
-                    })
-                .build());
+    this.client = MongoClients.create(clientSettings(settings));
     this.database = client.getDatabase(settings.database());
+  }
+
+  /**
+   * The driver's settings: every wait bounded by {@link MongoSettings#timeouts()}, unless the URI
+   * sets that bound itself. A MongoDB that accepts connections but never answers fails each call
+   * within the operation timeout, as one that refuses them does.
+   */
+  static MongoClientSettings clientSettings(MongoSettings settings) {
+    ConnectionString uri = settings.connectionString();
+    MongoSettings.Timeouts timeouts = settings.timeouts();
+    MongoClientSettings.Builder builder =
+        MongoClientSettings.builder()
+            .applicationName("bedrock-gateway")
+            .applyConnectionString(uri)
+            .applyToClusterSettings(
+                cluster -> {
+                  if (uri.getServerSelectionTimeout() == null) {
+                    cluster.serverSelectionTimeout(
+                        timeouts.serverSelection().toMillis(), TimeUnit.MILLISECONDS);
+                  }
+                })
+            .applyToSocketSettings(
+                socket -> {
+                  if (uri.getConnectTimeout() == null) {
+                    socket.connectTimeout(timeouts.connect().toMillis(), TimeUnit.MILLISECONDS);
+                  }
+                  if (uri.getSocketTimeout() == null) {
+                    // superseded by the operation timeout below; kept should that be unset
+                    socket.readTimeout(timeouts.operation().toMillis(), TimeUnit.MILLISECONDS);
+                  }
+                });
+    if (uri.getTimeout() == null) {
+      builder.timeout(timeouts.operation().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return builder.build();
   }
 
   public static MongoStores connect(MongoSettings settings, Clock clock) {

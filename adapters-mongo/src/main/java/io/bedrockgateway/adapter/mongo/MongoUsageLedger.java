@@ -29,24 +29,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Usage in MongoDB, written off the request path: {@link #append} puts the event on a bounded queue
- * that one writer thread drains in batches. When MongoDB cannot be reached the writer puts batches
- * in the on-disk {@link UsageSpool} and replays them once it can, also after a restart; replays
- * skip events already stored, so each is stored exactly once. A full queue makes {@code append}
- * wait briefly, then write to the spool itself; only a spool that cannot be written loses events,
- * and that is logged as an error, counted and reported by the health probe.
+ * that one writer thread drains in batches, and never waits. When MongoDB cannot be reached, or
+ * does not answer within its timeout, the writer puts batches in the on-disk {@link UsageSpool} and
+ * replays them once it can, also after a restart; replays skip events already stored (by their
+ * event id), so each is stored exactly once. When the queue is full, {@code append} hands the event
+ * to a second bounded queue that a spooler thread writes to the spool, so a request never waits on
+ * the writer, on MongoDB or on a disk; each overflow is counted and logged. Events are lost only
+ * when both queues are full or the spool cannot be written: that is logged as an error, counted and
+ * reported by the health probe.
  */
 public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MongoUsageLedger.class);
   private static final int BATCH_SIZE = 500;
-  private static final Duration HANDOFF_WAIT = Duration.ofMillis(50);
   private static final Duration IDLE_POLL = Duration.ofMillis(200);
   private static final Duration RETRY_INTERVAL = Duration.ofSeconds(2);
   private static final Duration PING_INTERVAL = Duration.ofSeconds(10);
   private static final Duration ROLLUP_INTERVAL = Duration.ofMinutes(1);
+  private static final Duration SCHEMA_RETRY_INTERVAL = Duration.ofMinutes(1);
   private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(60);
 
   private final MongoDatabase database;
   private final BlockingQueue<Document> queue;
+  // what the queue could not take, for the spooler to write to disk
+  private final BlockingQueue<Document> overflow;
   private final int queueCapacity;
   private final UsageSpool spool;
   private final UsageInserts inserts;
@@ -56,10 +61,14 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
   private final LedgerStatus status;
   private final Clock clock;
   private final Queue<CompletableFuture<Void>> flushRequests = new ConcurrentLinkedQueue<>();
+  private final Queue<CompletableFuture<Void>> spoolerFlushRequests = new ConcurrentLinkedQueue<>();
   private final Thread writer;
+  private final Thread spooler;
   private volatile boolean closing;
+  private volatile boolean spoolerClosing;
   private volatile boolean closed;
   private boolean schemaReady;
+  private Instant nextSchemaAttempt = Instant.MIN;
   private Instant nextAttempt = Instant.MIN;
   private Instant nextPing = Instant.MIN;
   private Instant nextRollup = Instant.MIN;
@@ -69,13 +78,14 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
     this.clock = clock;
     this.queueCapacity = settings.queueCapacity();
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    this.overflow = new ArrayBlockingQueue<>(queueCapacity);
     this.spool = new UsageSpool(settings.spoolDirectory());
     var events = database.getCollection(UsageDocuments.COLLECTION);
     this.inserts = new UsageInserts(events);
-    this.reports = new UsageReports(events);
-    this.rollups =
-        new DailyRollups(
+    this.reports =
+        new UsageReports(
             events, database.getCollection(DailyRollups.COLLECTION), clock, settings.retention());
+    this.rollups = new DailyRollups(events, database.getCollection(DailyRollups.COLLECTION), clock);
     this.schema = new MongoSchema(database, settings.retention());
     this.status = new LedgerStatus(clock);
     if (spool.pendingEvents() > 0) {
@@ -85,13 +95,17 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
           spool.directory());
     }
     this.writer = Thread.ofPlatform().name("usage-writer").unstarted(this::run);
+    this.spooler = Thread.ofPlatform().name("usage-spooler").unstarted(this::spoolOverflow);
     writer.start();
+    spooler.start();
   }
 
+  /** Never waits: on the writer, on MongoDB or on the disk. */
   @Override
   public void append(UsageEvent event) {
     Document document = UsageDocuments.toDocument(event);
     if (closed) {
+      // only after shutdown, when no thread of the ledger runs any more
       spill(List.of(document));
       return;
     }
@@ -107,14 +121,22 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
           overflows,
           spool.directory());
     }
-    try {
-      if (queue.offer(document, HANDOFF_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        return;
-      }
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
+    if (overflow.offer(document)) {
+      return;
     }
-    spill(List.of(document));
+    long lost =
+        status.lost(
+            1,
+            "the usage queue and the spool's queue are full ("
+                + queueCapacity
+                + " events each): the disk is too slow");
+    if (Long.bitCount(lost) == 1) {
+      LOG.error(
+          "Usage events are LOST ({} so far): the usage queue and the queue of the spool {}"
+              + " are both full",
+          lost,
+          spool.directory());
+    }
   }
 
   @Override
@@ -136,32 +158,37 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
     if (closed) {
       return;
     }
+    // the overflow on disk first, for the writer to replay it
+    await(spoolerFlushRequests);
+    await(flushRequests);
+  }
+
+  private static void await(Queue<CompletableFuture<Void>> requests) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    flushRequests.add(done);
+    requests.add(done);
     try {
       done.get(FLUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException stuck) {
-      throw new IllegalStateException("the usage writer did not flush in " + FLUSH_TIMEOUT, stuck);
+      throw new IllegalStateException("the usage ledger did not flush in " + FLUSH_TIMEOUT, stuck);
     }
   }
 
-  /** Flushes, stops the writer and leaves whatever MongoDB did not take in the spool. */
+  /**
+   * Flushes, stops the writer and the spooler and leaves whatever MongoDB did not take in the
+   * spool.
+   */
   @Override
   public void close() {
     closing = true;
-    try {
-      writer.join(FLUSH_TIMEOUT.toMillis());
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    join(writer);
     closed = true;
-    if (writer.isAlive()) {
-      LOG.error("The usage writer did not finish in {}; spooling what is left", FLUSH_TIMEOUT);
-    }
+    spoolerClosing = true;
+    join(spooler);
     List<Document> left = new ArrayList<>();
     queue.drainTo(left);
+    overflow.drainTo(left);
     if (!left.isEmpty()) {
       spill(left);
     }
@@ -169,6 +196,18 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
       spool.close();
     } catch (IOException e) {
       LOG.error("Closing the usage spool {} failed", spool.directory(), e);
+    }
+  }
+
+  private static void join(Thread thread) {
+    try {
+      thread.join(FLUSH_TIMEOUT.toMillis());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (thread.isAlive()) {
+      LOG.error(
+          "The {} did not finish in {}; spooling what is left", thread.getName(), FLUSH_TIMEOUT);
     }
   }
 
@@ -199,17 +238,24 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
     return spool.directory();
   }
 
+  /** For tests: the spool, whose monitor every write to it holds. */
+  UsageSpool spool() {
+    return spool;
+  }
+
   private void run() {
     List<Document> batch = new ArrayList<>(BATCH_SIZE);
     while (true) {
-      Document first = next();
+      Document first = next(queue);
       if (first != null) {
         batch.add(first);
         queue.drainTo(batch, BATCH_SIZE - 1);
         store(batch);
         batch.clear();
       }
-      boolean flushing = closing || !flushRequests.isEmpty();
+      // taken before draining: each request's events were queued before it was made
+      List<CompletableFuture<Void>> requests = taken(flushRequests);
+      boolean flushing = closing || !requests.isEmpty();
       if (flushing) {
         for (queue.drainTo(batch, BATCH_SIZE); !batch.isEmpty(); queue.drainTo(batch, BATCH_SIZE)) {
           store(batch);
@@ -217,18 +263,47 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
         }
       }
       maintain(flushing, first == null);
-      for (CompletableFuture<Void> request; (request = flushRequests.poll()) != null; ) {
-        request.complete(null);
-      }
+      requests.forEach(request -> request.complete(null));
       if (closing && queue.isEmpty()) {
         return;
       }
     }
   }
 
-  private Document next() {
+  /** Writes what the full queue could not take to the spool, in batches, until closed. */
+  private void spoolOverflow() {
+    List<Document> batch = new ArrayList<>(BATCH_SIZE);
+    while (true) {
+      List<CompletableFuture<Void>> requests = taken(spoolerFlushRequests);
+      boolean stopping = spoolerClosing;
+      Document first = requests.isEmpty() && !stopping ? next(overflow) : overflow.poll();
+      for (; first != null; first = overflow.poll()) {
+        batch.add(first);
+        overflow.drainTo(batch, BATCH_SIZE - 1);
+        spill(batch);
+        batch.clear();
+        if (requests.isEmpty() && !stopping) {
+          break;
+        }
+      }
+      requests.forEach(request -> request.complete(null));
+      if (stopping && overflow.isEmpty()) {
+        return;
+      }
+    }
+  }
+
+  private static List<CompletableFuture<Void>> taken(Queue<CompletableFuture<Void>> requests) {
+    List<CompletableFuture<Void>> taken = new ArrayList<>();
+    for (CompletableFuture<Void> request; (request = requests.poll()) != null; ) {
+      taken.add(request);
+    }
+    return taken;
+  }
+
+  private static Document next(BlockingQueue<Document> from) {
     try {
-      return queue.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+      return from.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       return null;
@@ -242,7 +317,7 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
         && (flushing || status.isReachable() || !now.isBefore(nextAttempt))) {
       replaySpool();
     }
-    if (rollups.pending() && status.isReachable() && (flushing || !now.isBefore(nextRollup))) {
+    if (status.isReachable() && (flushing || !now.isBefore(nextRollup))) {
       attempt(rollups::refresh);
       nextRollup = now.plus(ROLLUP_INTERVAL);
     }
@@ -261,7 +336,6 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
         attempt(
             () -> {
               status.written(inserts.insert(batch));
-              rollups.touched(batch);
             });
     if (!stored) {
       spill(batch);
@@ -281,8 +355,12 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
                     failed[0] =
                         !attempt(
                             () -> {
+                              // spooled by an earlier version, perhaps: not yet in the rollups
+                              documents.forEach(
+                                  document ->
+                                      document.putIfAbsent(
+                                          UsageDocuments.ROLLUP, UsageDocuments.ROLLUP_PENDING));
                               status.replayed(inserts.insert(documents));
-                              rollups.touched(documents);
                             });
                   }
                 });
@@ -299,10 +377,7 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
   /** Runs one MongoDB interaction, tracking reachability; returns whether it succeeded. */
   private boolean attempt(Runnable interaction) {
     try {
-      if (!schemaReady) {
-        schema.ensure();
-        schemaReady = true;
-      }
+      ensureSchema();
       interaction.run();
       if (status.reached()) {
         LOG.info(
@@ -322,6 +397,27 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
     } catch (RuntimeException bug) {
       LOG.error("The usage writer failed; the events stay in the spool", bug);
       return false;
+    }
+  }
+
+  /**
+   * Creates the indexes once MongoDB answers. A failure does not hold the writer back (the events
+   * need no index to be stored): it is logged and tried again a minute later, e.g. while a first
+   * index build on a large collection outlasts the operation timeout.
+   */
+  private void ensureSchema() {
+    if (schemaReady || clock.instant().isBefore(nextSchemaAttempt)) {
+      return;
+    }
+    try {
+      schema.ensure();
+      schemaReady = true;
+    } catch (MongoException failure) {
+      nextSchemaAttempt = clock.instant().plus(SCHEMA_RETRY_INTERVAL);
+      LOG.warn(
+          "The usage indexes could not be ensured ({}); trying again in {}",
+          failure.getMessage(),
+          SCHEMA_RETRY_INTERVAL);
     }
   }
 

@@ -13,14 +13,27 @@ import org.bson.Document;
 import org.bson.types.Decimal128;
 
 /**
- * One usage event as one document of {@code usage_events}, keyed by request id. It holds the key's
- * public id and labels; nothing in an event can hold the key or a header.
+ * One usage event as one document of {@code usage_events}, keyed by the gateway's own event id; the
+ * client's request id is a label ({@code client_request_id}), since clients may reuse one. It holds
+ * the key's public id and labels; nothing in an event can hold the key or a header.
  */
 final class UsageDocuments {
   static final String COLLECTION = "usage_events";
   static final String ID = "_id";
   static final String TIME = "time";
   static final String DAY = "day";
+
+  /** The request id the client sent (or was given): searchable, not unique. */
+  static final String CLIENT_REQUEST_ID = "client_request_id";
+
+  /**
+   * {@value #ROLLUP_PENDING} until the event is in the daily rollups, then absent (a claim id while
+   * a rollup pass adds it): see {@link DailyRollups}.
+   */
+  static final String ROLLUP = "rollup";
+
+  static final String ROLLUP_PENDING = "pending";
+
   static final String KEY_ID = "key_id";
   static final String KEY_NAME = "key_name";
   static final String APPLICATION = "application";
@@ -66,7 +79,8 @@ final class UsageDocuments {
 
   static Document toDocument(UsageEvent event) {
     Document document =
-        new Document(ID, event.context().requestId().value())
+        new Document(ID, event.id().value())
+            .append(CLIENT_REQUEST_ID, event.context().requestId().value())
             .append(TIME, Date.from(event.context().receivedAt()))
             .append(
                 DAY,
@@ -104,7 +118,8 @@ final class UsageDocuments {
         .ifPresent(agent -> document.append(USER_AGENT, agent));
     return document
         .append(STREAMED, event.streamed())
-        .append(CANCELLED, event.outcome() == Outcome.CANCELLED);
+        .append(CANCELLED, event.outcome() == Outcome.CANCELLED)
+        .append(ROLLUP, ROLLUP_PENDING);
   }
 
   private static void appendOwner(Document document, Principal principal) {

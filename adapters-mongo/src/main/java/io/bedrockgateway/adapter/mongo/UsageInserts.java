@@ -8,8 +8,10 @@ import java.util.List;
 import org.bson.Document;
 
 /**
- * Inserts usage documents so that a replay is harmless: a document whose request id is stored
- * already is skipped, not duplicated and not an error.
+ * Inserts usage documents so that a replay is harmless: a document whose event id (the gateway's
+ * own, assigned once per request) is stored already is the same event written again, e.g. after a
+ * crash between storing a spool segment and deleting it; it is skipped, not duplicated and not an
+ * error. Two requests never share an event id, whatever request id their clients sent.
  */
 final class UsageInserts {
   private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
@@ -22,7 +24,7 @@ final class UsageInserts {
 
   /**
    * Stores the documents not stored yet and returns how many that were. Any failure other than a
-   * duplicate request id propagates, leaving the batch to be written again.
+   * duplicate event id propagates, leaving the batch to be written again.
    */
   long insert(List<Document> documents) {
     try {

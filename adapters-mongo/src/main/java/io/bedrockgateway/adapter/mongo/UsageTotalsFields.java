@@ -11,12 +11,14 @@ import static io.bedrockgateway.adapter.mongo.UsageDocuments.OUTPUT_TOKENS;
 
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.BsonField;
+import com.mongodb.client.model.Updates;
 import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.usage.UsageTotals;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 
 /**
@@ -45,6 +47,37 @@ final class UsageTotalsFields {
         Accumulators.sum(UNPRICED, whenElse(isEqual("$" + COST_USD, null), 1, 0)),
         Accumulators.sum(LATENCY_MS_TOTAL, "$" + LATENCY_MS),
         Accumulators.max(LATENCY_MS_MAX, "$" + LATENCY_MS));
+  }
+
+  /**
+   * The same totals over documents that hold totals themselves (daily rollups), under the same
+   * names.
+   */
+  static List<BsonField> totalsOfTotals() {
+    return List.of(
+        Accumulators.sum(REQUESTS, "$" + REQUESTS),
+        Accumulators.sum(ERRORS, "$" + ERRORS),
+        Accumulators.sum(INPUT_TOKENS, "$" + INPUT_TOKENS),
+        Accumulators.sum(OUTPUT_TOKENS, "$" + OUTPUT_TOKENS),
+        Accumulators.sum(IMAGES, "$" + IMAGES),
+        Accumulators.sum(COST_USD, "$" + COST_USD),
+        Accumulators.sum(UNPRICED, "$" + UNPRICED),
+        Accumulators.sum(LATENCY_MS_TOTAL, "$" + LATENCY_MS_TOTAL),
+        Accumulators.max(LATENCY_MS_MAX, "$" + LATENCY_MS_MAX));
+  }
+
+  /** The update that adds {@code totals} (as {@link #accumulators()} made them) to a rollup. */
+  static List<Bson> increments(Document totals) {
+    return List.of(
+        Updates.inc(REQUESTS, count(totals, REQUESTS)),
+        Updates.inc(ERRORS, count(totals, ERRORS)),
+        Updates.inc(INPUT_TOKENS, count(totals, INPUT_TOKENS)),
+        Updates.inc(OUTPUT_TOKENS, count(totals, OUTPUT_TOKENS)),
+        Updates.inc(IMAGES, count(totals, IMAGES)),
+        Updates.inc(COST_USD, new Decimal128(dollars(totals.get(COST_USD)))),
+        Updates.inc(UNPRICED, count(totals, UNPRICED)),
+        Updates.inc(LATENCY_MS_TOTAL, count(totals, LATENCY_MS_TOTAL)),
+        Updates.max(LATENCY_MS_MAX, count(totals, LATENCY_MS_MAX)));
   }
 
   static UsageTotals read(Document totals) {

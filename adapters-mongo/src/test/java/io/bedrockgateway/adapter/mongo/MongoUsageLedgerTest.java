@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.bedrockgateway.application.port.out.TestPrincipals;
 import io.bedrockgateway.application.port.out.UsageLedger;
 import io.bedrockgateway.application.port.out.UsageLedgerContract;
@@ -15,11 +18,19 @@ import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.Outcome;
+import io.bedrockgateway.domain.usage.UsageEvent;
+import io.bedrockgateway.domain.usage.UsageGroup;
+import io.bedrockgateway.domain.usage.UsageGrouping;
+import io.bedrockgateway.domain.usage.UsageQuery;
+import io.bedrockgateway.domain.usage.UsageReport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +38,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MongoUsageLedgerTest extends UsageLedgerContract {
+  private static final Duration DAY = Duration.ofDays(1);
+  private static final Duration RETENTION = Duration.ofDays(90);
   private final List<AutoCloseable> opened = new ArrayList<>();
   @TempDir Path spool;
 
@@ -53,7 +66,8 @@ class MongoUsageLedgerTest extends UsageLedgerContract {
     MongoUsageLedger ledger = ledger(uri);
     Principal owner = TestPrincipals.unlimited();
     RequestId id = RequestId.generate();
-    ledger.append(event(id, 7));
+    UsageEvent event = event(id, 7);
+    ledger.append(event);
     ledger.append(
         event(
             owner,
@@ -70,10 +84,12 @@ class MongoUsageLedgerTest extends UsageLedgerContract {
       Document stored =
           database
               .getCollection(UsageDocuments.COLLECTION)
-              .find(new Document("_id", id.value()))
+              .find(new Document("client_request_id", id.value()))
               .first();
+      assertThat(stored.getString("_id")).isEqualTo(event.id().value());
       assertThat(stored)
           .containsKeys(
+              "client_request_id",
               "time",
               "day",
               "key_id",
@@ -156,11 +172,125 @@ class MongoUsageLedgerTest extends UsageLedgerContract {
     }
   }
 
+  @Test
+  void rollupsAddOnlyWhatIsNewAndNeverCountAnEventTwiceAfterACrash() {
+    String uri = MongoFixture.shared().freshDatabaseUri();
+    SettableClock clock = new SettableClock(NOON.plus(DAY));
+    MongoUsageLedger ledger = ledger(uri, clock);
+    Principal owner = TestPrincipals.unlimited();
+    ModelId lite = new ModelId("amazon.nova-lite-v1:0");
+    ledger.append(event(owner, NOON, lite, Outcome.SUCCEEDED, new TokenUsage(1, 1), 10, "a"));
+    ledger.append(event(owner, NOON, lite, Outcome.SUCCEEDED, new TokenUsage(1, 1), 10, "a"));
+    ledger.flush();
+
+    try (MongoClient client = MongoClients.create(uri)) {
+      MongoDatabase database = client.getDatabase(databaseOf(uri));
+      MongoCollection<Document> events = database.getCollection(UsageDocuments.COLLECTION);
+      MongoCollection<Document> rollups = database.getCollection(DailyRollups.COLLECTION);
+      assertThat(requests(rollups)).isEqualTo(2);
+      assertThat(events.countDocuments(Filters.exists(UsageDocuments.ROLLUP)))
+          .as("every stored event is in the rollups: none left to add")
+          .isZero();
+
+      ledger.append(event(owner, NOON, lite, Outcome.FAILED, new TokenUsage(1, 0), 30, "a"));
+      ledger.flush();
+      assertThat(requests(rollups)).isEqualTo(3);
+
+      // a pass that added its claim to the rollups and died before unmarking the events...
+      String folded = rollups.find().first().getList(DailyRollups.FOLDED, String.class).getLast();
+      events.updateMany(new Document(), Updates.set(UsageDocuments.ROLLUP, folded));
+      // ...and one that died after claiming two more events, before adding them
+      for (int i = 0; i < 2; i++) {
+        events.insertOne(
+            UsageDocuments.toDocument(
+                    event(owner, NOON, lite, Outcome.SUCCEEDED, new TokenUsage(1, 1), 10, "b"))
+                .append(UsageDocuments.ROLLUP, "claim:000000000000001:died"));
+      }
+      clock.advance(DailyRollups.CLAIM_LEASE.plusMinutes(1));
+      ledger.flush();
+
+      assertThat(requests(rollups)).as("the 3 before, and the 2 claimed, once").isEqualTo(5);
+      assertThat(events.countDocuments(Filters.exists(UsageDocuments.ROLLUP))).isZero();
+    }
+  }
+
+  @Test
+  void rangesOlderThanTheRetentionAreAnsweredFromTheDailyRollups() {
+    String uri = MongoFixture.shared().freshDatabaseUri();
+    Instant now = NOON.plus(Duration.ofDays(100));
+    MongoUsageLedger ledger = ledger(uri, new SettableClock(now));
+    Principal alice = TestPrincipals.unlimited();
+    Principal bob = TestPrincipals.unlimited();
+    ModelId lite = new ModelId("amazon.nova-lite-v1:0");
+    ledger.append(event(alice, NOON, lite, Outcome.SUCCEEDED, new TokenUsage(10, 20), 100, "a"));
+    ledger.append(
+        event(bob, NOON.plusSeconds(60), lite, Outcome.FAILED, new TokenUsage(1, 0), 300, "b"));
+    ledger.append(
+        event(
+            alice,
+            now.minusSeconds(3_600),
+            lite,
+            Outcome.SUCCEEDED,
+            new TokenUsage(5, 5),
+            50,
+            "c"));
+    ledger.flush();
+    try (MongoClient client = MongoClients.create(uri)) {
+      // what the TTL index does to events older than the retention
+      client
+          .getDatabase(databaseOf(uri))
+          .getCollection(UsageDocuments.COLLECTION)
+          .deleteMany(Filters.lt(UsageDocuments.TIME, Date.from(now.minus(RETENTION))));
+    }
+
+    UsageReport everything =
+        ledger.report(new UsageQuery(NOON.minus(DAY), now, UsageGrouping.KEY, Optional.empty()));
+    UsageReport alicesOldDay =
+        ledger.report(
+            new UsageQuery(
+                NOON.minus(DAY), NOON.plus(DAY), UsageGrouping.DAY, Optional.of(alice.keyId())));
+
+    assertThat(everything.total().requests()).isEqualTo(3);
+    assertThat(everything.total().errors()).isEqualTo(1);
+    assertThat(everything.total().inputTokens()).isEqualTo(16);
+    assertThat(everything.total().maxLatency()).isEqualTo(Duration.ofMillis(300));
+    assertThat(everything.uniqueKeys()).isEqualTo(2);
+    assertThat(everything.groups())
+        .extracting(UsageGroup::group)
+        .containsExactlyInAnyOrder(
+            Optional.of(alice.keyId().value()), Optional.of(bob.keyId().value()));
+    assertThat(everything.groups())
+        .filteredOn(group -> group.group().equals(Optional.of(alice.keyId().value())))
+        .singleElement()
+        .satisfies(group -> assertThat(group.totals().requests()).isEqualTo(2));
+    assertThat(alicesOldDay.groups())
+        .singleElement()
+        .satisfies(
+            day -> {
+              assertThat(day.group()).contains("2026-11-24");
+              assertThat(day.totals().requests()).isEqualTo(1);
+              assertThat(day.totals().outputTokens()).isEqualTo(20);
+            });
+  }
+
+  private static long requests(MongoCollection<Document> rollups) {
+    return rollups.find().into(new ArrayList<>()).stream()
+        .mapToLong(rollup -> ((Number) rollup.get("requests")).longValue())
+        .sum();
+  }
+
+  /**
+   * A ledger whose clock reads a day after the test events (and goes on from there), so that they
+   * stay within the retention whatever the date.
+   */
   private MongoUsageLedger ledger(String uri) {
+    return ledger(
+        uri, Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NOON.plus(DAY))));
+  }
+
+  private MongoUsageLedger ledger(String uri, Clock clock) {
     MongoStores stores =
-        MongoStores.connect(
-            new MongoSettings(uri, spool, Duration.ofDays(90), Duration.ZERO, 1_000),
-            Clock.systemUTC());
+        MongoStores.connect(new MongoSettings(uri, spool, RETENTION, Duration.ZERO, 1_000), clock);
     opened.add(stores);
     return stores.usageLedger();
   }

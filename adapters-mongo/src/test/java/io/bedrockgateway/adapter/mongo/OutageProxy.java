@@ -14,13 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP relay on a loopback port in front of a MongoDB server, to cut it off and bring it back on
  * the same port: an outage as the driver sees it (connections reset, then refused), while the data
- * behind it survives.
+ * behind it survives. It can also {@linkplain #pause() pause}: a MongoDB that hangs, taking
+ * connections and requests but answering nothing, until {@linkplain #unpause() unpaused}.
  */
 public final class OutageProxy implements AutoCloseable {
   private final InetSocketAddress target;
   private final int port;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+  private final Object gate = new Object();
   private volatile ServerSocket listener;
+  private boolean paused;
 
   private OutageProxy(InetSocketAddress target, int port) {
     this.target = target;
@@ -67,8 +70,27 @@ public final class OutageProxy implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops forwarding bytes, either way, without closing anything: connections stay open (new ones
+   * are accepted too), what is sent is held, and no answer comes.
+   */
+  public void pause() {
+    synchronized (gate) {
+      paused = true;
+    }
+  }
+
+  /** Forwards again, what was held first. */
+  public void unpause() {
+    synchronized (gate) {
+      paused = false;
+      gate.notifyAll();
+    }
+  }
+
   @Override
   public void close() {
+    unpause();
     cut();
   }
 
@@ -88,16 +110,31 @@ public final class OutageProxy implements AutoCloseable {
   }
 
   private void relay(Socket from, Socket to) {
+    byte[] buffer = new byte[16 * 1024];
     try (InputStream in = from.getInputStream();
         OutputStream out = to.getOutputStream()) {
-      in.transferTo(out);
+      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+        awaitForwarding();
+        out.write(buffer, 0, read);
+        out.flush();
+      }
     } catch (IOException reset) {
       // the other side, or cut(), closed the connection
+    } catch (InterruptedException stopped) {
+      Thread.currentThread().interrupt();
     } finally {
       closeQuietly(from);
       closeQuietly(to);
       sockets.remove(from);
       sockets.remove(to);
+    }
+  }
+
+  private void awaitForwarding() throws InterruptedException {
+    synchronized (gate) {
+      while (paused) {
+        gate.wait();
+      }
     }
   }
 

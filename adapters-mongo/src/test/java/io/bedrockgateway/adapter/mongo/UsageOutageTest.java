@@ -2,6 +2,7 @@ package io.bedrockgateway.adapter.mongo;
 
 import static io.bedrockgateway.application.port.out.TestUsageEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,14 +98,39 @@ class UsageOutageTest {
   }
 
   @Test
-  void aFullQueueSendsEventsToTheSpoolAndNoneIsLost() {
-    proxy.cut();
-    MongoUsageLedger ledger = ledger(spool, 1);
+  void eventsSpooledByAnEarlierVersionAreStoredAndAddedToTheRollups() throws IOException {
+    Document asAnEarlierVersionWroteIt =
+        UsageDocuments.toDocument(event(RequestId.generate(), 3))
+            .append("_id", "client-request-id-1");
+    asAnEarlierVersionWroteIt.remove(UsageDocuments.ROLLUP);
+    asAnEarlierVersionWroteIt.remove(UsageDocuments.CLIENT_REQUEST_ID);
+    UsageSpool earlier = new UsageSpool(spool);
+    earlier.append(List.of(asAnEarlierVersionWroteIt));
+    earlier.close();
 
-    try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < 4; i++) {
-        callers.submit(() -> appendEvents(ledger, N / 4));
-      }
+    MongoUsageLedger ledger = ledger(spool, 1_000);
+    ledger.flush();
+
+    assertThat(storedEvents()).isEqualTo(1);
+    List<Document> rollups =
+        direct
+            .getDatabase(MongoUsageLedgerTest.databaseOf(uri))
+            .getCollection(DailyRollups.COLLECTION)
+            .find()
+            .into(new ArrayList<>());
+    assertThat(rollups)
+        .singleElement()
+        .satisfies(day -> assertThat(day.get("requests")).isEqualTo(1L));
+  }
+
+  @Test
+  void aFullQueueSendsEventsToTheSpoolAndNoneIsLost() throws Exception {
+    proxy.cut();
+    MongoUsageLedger ledger = ledger(spool, N / 2);
+
+    // the disk is slow: while it is held, neither the writer nor the spooler gets anything done
+    synchronized (ledger.spool()) {
+      appendConcurrently(ledger, N);
     }
     proxy.resume();
     flushUntilStored(ledger, N);
@@ -111,6 +138,46 @@ class UsageOutageTest {
     assertThat(ledger.status().queueOverflows()).isPositive();
     assertThat(ledger.status().lost()).isZero();
     assertThat(storedEvents()).isEqualTo(N);
+  }
+
+  @Test
+  void eventsThatNeitherQueueCanTakeAreCountedAsLostAndShownNeverDroppedSilently()
+      throws Exception {
+    proxy.cut();
+    int capacity = 4;
+    int appended = 4 * capacity + 4; // more than both queues and what is in hand can hold
+    MongoUsageLedger ledger = ledger(spool, capacity);
+
+    synchronized (ledger.spool()) {
+      appendConcurrently(ledger, appended);
+      assertThat(new MongoProbe(ledger).check().detail()).contains("usage events are being lost");
+    }
+    proxy.resume();
+    ledger.flush();
+
+    long lost = ledger.status().lost();
+    assertThat(lost).isPositive();
+    assertThat(ledger.lost()).isEqualTo(lost);
+    assertThat(storedEvents() + lost).as("stored or counted lost").isEqualTo(appended);
+    assertThat(new MongoProbe(ledger).check().detail()).contains("events lost " + lost);
+  }
+
+  /** Appends from four request threads; fails if any of them has to wait on the ledger. */
+  private void appendConcurrently(MongoUsageLedger ledger, int count) throws Exception {
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+              calls.add(callers.submit(() -> appendEvents(ledger, count / 4)));
+            }
+            for (Future<?> call : calls) {
+              call.get();
+            }
+          }
+        },
+        "a request waited on the ledger");
   }
 
   @Test

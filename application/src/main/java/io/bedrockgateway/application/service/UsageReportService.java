@@ -25,6 +25,8 @@ public final class UsageReportService implements UsageReportUseCase {
           case Viewer.Operator operator -> Optional.empty();
           case Viewer.KeyHolder holder -> Optional.of(holder.caller().keyId());
         };
-    return ledger.report(new UsageQuery(command.from(), command.to(), command.groupBy(), scope));
+    return ledger.report(
+        new UsageQuery(
+            command.from(), command.to(), command.groupBy(), scope, command.clientRequestId()));
   }
 }

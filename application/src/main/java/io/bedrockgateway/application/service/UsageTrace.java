@@ -13,6 +13,7 @@ import io.bedrockgateway.domain.usage.Operation;
 import io.bedrockgateway.domain.usage.Outcome;
 import io.bedrockgateway.domain.usage.TokensSource;
 import io.bedrockgateway.domain.usage.UsageEvent;
+import io.bedrockgateway.domain.usage.UsageEventId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,8 @@ import java.util.function.Supplier;
 final class UsageTrace {
   private static final String INTERNAL_ERROR = "internal_error";
 
+  // assigned once, before the event can reach the ledger: a replay of it is the same event
+  private final UsageEventId id = UsageEventId.generate();
   private final RequestContext context;
   private final Operation operation;
   private final Clock clock;
@@ -160,6 +163,7 @@ final class UsageTrace {
 
   private UsageEvent event(Outcome outcome, Optional<String> errorKind) {
     return new UsageEvent(
+        id,
         context,
         principal,
         operation,

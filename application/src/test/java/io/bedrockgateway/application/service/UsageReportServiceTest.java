@@ -63,6 +63,24 @@ class UsageReportServiceTest {
     assertThat(all.total().requests()).isEqualTo(2);
   }
 
+  @Test
+  void aClientRequestIdNarrowsTheReportToTheRequestsThatSentIt() {
+    RejectedRequest first = rejection(alice, new InvalidRequest("x"));
+    rejections.record(first);
+    rejections.record(rejection(alice, new InvalidRequest("y")));
+
+    UsageReport one =
+        reports.report(
+            new UsageReportCommand(
+                new Viewer.Operator(),
+                NOW.minusSeconds(60),
+                NOW.plusSeconds(60),
+                UsageGrouping.KEY,
+                Optional.of(first.context().requestId())));
+
+    assertThat(one.total().requests()).isEqualTo(1);
+  }
+
   private static UsageReportCommand command(Viewer viewer) {
     return new UsageReportCommand(
         viewer, NOW.minusSeconds(60), NOW.plusSeconds(60), UsageGrouping.KEY);

@@ -102,6 +102,7 @@ public final class ConfigLoader {
         (int)
             settings.wholeNumber(
                 "USAGE_QUEUE_CAPACITY", DEFAULT_USAGE_QUEUE_CAPACITY, 1, 10_000_000);
+    MongoSettings.Timeouts timeouts = mongoTimeouts(settings);
     return settings
         .secret("MONGODB_URI")
         .map(
@@ -110,8 +111,20 @@ public final class ConfigLoader {
                   settings.writableDirectory("USAGE_SPOOL_DIR", Path.of(DEFAULT_USAGE_SPOOL_DIR));
               return build(
                   "MONGODB_URI",
-                  () -> new MongoSettings(uri, spool, retention, keyCacheTtl, queueCapacity));
+                  () ->
+                      new MongoSettings(
+                          uri, spool, retention, keyCacheTtl, queueCapacity, timeouts));
             });
+  }
+
+  /** Every MongoDB call is bounded, so that a MongoDB that hangs holds nothing for long. */
+  private static MongoSettings.Timeouts mongoTimeouts(Settings settings) {
+    MongoSettings.Timeouts defaults = MongoSettings.Timeouts.DEFAULTS;
+    long max = MongoSettings.Timeouts.MAX.toMillis();
+    return new MongoSettings.Timeouts(
+        settings.millis("MONGODB_TIMEOUT_MS", defaults.operation(), 1, max),
+        settings.millis("MONGODB_CONNECT_TIMEOUT_MS", defaults.connect(), 1, max),
+        settings.millis("MONGODB_SERVER_SELECTION_TIMEOUT_MS", defaults.serverSelection(), 1, max));
   }
 
   private static HttpSettings http(Settings settings) {

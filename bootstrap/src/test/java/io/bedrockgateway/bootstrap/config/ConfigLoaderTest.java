@@ -159,6 +159,10 @@ class ConfigLoaderTest {
         "ADMIN_TOKEN | too-short",
         "USAGE_RETENTION_DAYS | 0",
         "KEY_CACHE_TTL | -1",
+        "MONGODB_TIMEOUT_MS | 0",
+        "MONGODB_TIMEOUT_MS | 5s",
+        "MONGODB_CONNECT_TIMEOUT_MS | -1",
+        "MONGODB_SERVER_SELECTION_TIMEOUT_MS | 600001",
         "MODEL_PRICES_FILE | /no/such/prices.csv",
         "IMAGE_PRICES_FILE | /no/such/image-prices.csv",
         "CORS_ORIGINS | [\"https://a.example\"",
@@ -228,6 +232,24 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void everyMongoDbCallIsBoundedByTheConfiguredTimeouts(@TempDir Path directory) {
+    GatewayConfig config =
+        ConfigLoader.load(
+            Environment.of(
+                Map.of(
+                    "MONGODB_URI", "mongodb://db:27017/usage",
+                    "USAGE_SPOOL_DIR", directory.toString(),
+                    "MONGODB_TIMEOUT_MS", "1500",
+                    "MONGODB_CONNECT_TIMEOUT_MS", "2500",
+                    "MONGODB_SERVER_SELECTION_TIMEOUT_MS", "3500")));
+
+    assertThat(config.mongo().orElseThrow().timeouts())
+        .isEqualTo(
+            new MongoSettings.Timeouts(
+                Duration.ofMillis(1_500), Duration.ofMillis(2_500), Duration.ofMillis(3_500)));
+  }
+
+  @Test
   void mongoIsUsedWhenConfiguredWithTheDatabaseFromTheUriPath(@TempDir Path directory) {
     GatewayConfig config =
         ConfigLoader.load(
@@ -244,6 +266,7 @@ class ConfigLoaderTest {
 
     MongoSettings mongo = config.mongo().orElseThrow();
     assertThat(mongo.database()).isEqualTo("bedrock_usage");
+    assertThat(mongo.timeouts()).isEqualTo(MongoSettings.Timeouts.DEFAULTS);
     assertThat(mongo.retention()).isEqualTo(Duration.ofDays(30));
     assertThat(mongo.keyCacheTtl()).isEqualTo(ConfigLoader.DEFAULT_KEY_CACHE_TTL);
     assertThat(mongo.toString()).doesNotContain("s3cret");

@@ -197,6 +197,37 @@ class KeysAndUsageEndToEndTest {
     assertThat(stats.path("statistics").path("failed_requests").asLong()).isEqualTo(1);
   }
 
+  @Test
+  void requestsReusingOneClientRequestIdAreEachRecordedUnderAnIdOfTheGateway() {
+    gateways = new MongoGateways(emulator);
+    String database = "reused_" + UUID.randomUUID().toString().replace("-", "");
+    String uri = MongoFixture.shared().uri(database);
+    Gateway gateway =
+        gateways.start(uri, spool, Map.of("API_KEYS", CONFIGURED_KEY, "RATE_LIMIT_REQUESTS", "0"));
+    SseClient client = new SseClient(gateway.port());
+    String reused = "client-chosen-id-42";
+    Map<String, String> headers = Map.of("X-API-Key", CONFIGURED_KEY, "X-Request-ID", reused);
+
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> answer =
+          client.post("/api/v1/converse", SseClient.chat("Hello " + i), headers);
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(answer.headers().firstValue("X-Request-ID")).contains(reused);
+    }
+    gateways.stop(gateway);
+
+    try (MongoClient mongo = MongoClients.create(uri)) {
+      List<Document> events =
+          mongo.getDatabase(database).getCollection("usage_events").find().into(new ArrayList<>());
+      assertThat(events).hasSize(5);
+      assertThat(events)
+          .extracting(event -> event.getString("client_request_id"))
+          .containsOnly(reused);
+      assertThat(events).extracting(event -> event.get("_id")).doesNotHaveDuplicates();
+      assertThat(events).extracting(event -> event.get("_id")).doesNotContain(reused);
+    }
+  }
+
   private static int converse(SseClient gateway, String key) {
     return gateway
         .post("/api/v1/converse", SseClient.chat("Hello"), Map.of("X-API-Key", key))

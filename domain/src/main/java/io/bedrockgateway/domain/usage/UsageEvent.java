@@ -14,8 +14,13 @@ import java.util.Optional;
  * key itself. The cost is absent when the served model has no price; {@code images} counts the
  * images generated; {@code tokensSource} says whether the model counted the tokens or the gateway
  * estimated them.
+ *
+ * @param id the gateway's own id of this event, assigned once per request: what makes storing it
+ *     idempotent. The client's request id ({@code context.requestId()}) is kept as a label only,
+ *     since clients may reuse one.
  */
 public record UsageEvent(
+    UsageEventId id,
     RequestContext context,
     Optional<Principal> principal,
     Operation operation,
@@ -32,6 +37,7 @@ public record UsageEvent(
     TokensSource tokensSource) {
 
   public UsageEvent {
+    Objects.requireNonNull(id, "id");
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(principal, "principal");
     Objects.requireNonNull(operation, "operation");
@@ -54,6 +60,7 @@ public record UsageEvent(
 
   /** A record whose tokens, if any, the model counted. */
   public UsageEvent(
+      UsageEventId id,
       RequestContext context,
       Optional<Principal> principal,
       Operation operation,
@@ -68,6 +75,7 @@ public record UsageEvent(
       Optional<Duration> timeToFirstToken,
       boolean streamed) {
     this(
+        id,
         context,
         principal,
         operation,

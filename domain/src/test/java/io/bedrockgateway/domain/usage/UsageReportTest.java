@@ -115,6 +115,7 @@ class UsageReportTest {
       Optional<Usd> cost,
       String clientIp) {
     return new UsageEvent(
+        UsageEventId.generate(),
         new RequestContext(RequestId.generate(), at, Optional.of(clientIp), Optional.empty()),
         Optional.of(principal),
         Operation.CONVERSE,

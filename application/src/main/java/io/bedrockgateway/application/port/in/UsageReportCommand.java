@@ -1,12 +1,22 @@
 package io.bedrockgateway.application.port.in;
 
 import io.bedrockgateway.domain.key.Principal;
+import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.UsageGrouping;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
-/** Usage of {@code [from, to)}, grouped, as {@code viewer} may see it. */
-public record UsageReportCommand(Viewer viewer, Instant from, Instant to, UsageGrouping groupBy) {
+/**
+ * Usage of {@code [from, to)}, grouped, as {@code viewer} may see it; with a client request id,
+ * only the requests that carried it.
+ */
+public record UsageReportCommand(
+    Viewer viewer,
+    Instant from,
+    Instant to,
+    UsageGrouping groupBy,
+    Optional<RequestId> clientRequestId) {
   /** Who asks: the operator (admin token), or the holder of an API key. */
   public sealed interface Viewer {
     record Operator() implements Viewer {}
@@ -24,8 +34,14 @@ public record UsageReportCommand(Viewer viewer, Instant from, Instant to, UsageG
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(groupBy, "groupBy");
+    Objects.requireNonNull(clientRequestId, "clientRequestId");
     if (!from.isBefore(to)) {
       throw new IllegalArgumentException("from: must be before to");
     }
+  }
+
+  /** Every request of the period, whatever its client request id. */
+  public UsageReportCommand(Viewer viewer, Instant from, Instant to, UsageGrouping groupBy) {
+    this(viewer, from, to, groupBy, Optional.empty());
   }
 }

@@ -6,7 +6,11 @@ import io.bedrockgateway.domain.usage.UsageReport;
 
 /** Records what every request used, and totals it. */
 public interface UsageLedger {
-  /** Idempotent by request id. Never blocks the request on storage, and never loses the event. */
+  /**
+   * Idempotent by {@link UsageEvent#id()}: the same event appended again (a replay) is stored once;
+   * events of different requests are all kept, even when their clients sent the same request id.
+   * Never blocks the request on storage, and never loses the event.
+   */
   void append(UsageEvent event);
 
   /**

@@ -9,6 +9,7 @@ import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.Operation;
 import io.bedrockgateway.domain.usage.Outcome;
 import io.bedrockgateway.domain.usage.UsageEvent;
+import io.bedrockgateway.domain.usage.UsageEventId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -61,6 +62,7 @@ public final class TestUsageEvents {
             ? Optional.of(new Usd(usage.inputTokens() * 60 + usage.outputTokens() * 240))
             : Optional.empty();
     return new UsageEvent(
+        UsageEventId.generate(),
         new RequestContext(id, at, Optional.of(clientIp), Optional.of("contract-test/1.0")),
         Optional.of(principal),
         Operation.CONVERSE_STREAM,
@@ -79,6 +81,7 @@ public final class TestUsageEvents {
   /** A request without a key, refused before it named a model. */
   public static UsageEvent anonymousRejection(Instant at) {
     return new UsageEvent(
+        UsageEventId.generate(),
         new RequestContext(RequestId.generate(), at, Optional.empty(), Optional.empty()),
         Optional.empty(),
         Operation.CONVERSE,

@@ -12,6 +12,7 @@ import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.Outcome;
+import io.bedrockgateway.domain.usage.UsageEvent;
 import io.bedrockgateway.domain.usage.UsageGroup;
 import io.bedrockgateway.domain.usage.UsageGrouping;
 import io.bedrockgateway.domain.usage.UsageQuery;
@@ -48,15 +49,52 @@ public abstract class UsageLedgerContract {
   }
 
   @Test
-  void appendingTheSameRequestTwiceStoresItOnce() {
+  void appendingTheSameEventTwiceStoresItOnce() {
     UsageLedger ledger = ledger();
-    RequestId id = RequestId.generate();
+    UsageEvent event = event(RequestId.generate(), 10);
 
-    ledger.append(event(id, 10));
-    ledger.append(event(id, 10));
+    ledger.append(event);
+    ledger.append(event);
     awaitStored(ledger);
 
     assertThat(wholeDay(ledger, UsageGrouping.KEY).total().requests()).isEqualTo(1);
+  }
+
+  @Test
+  void requestsThatReuseAClientRequestIdAreEachKept() {
+    UsageLedger ledger = ledger();
+    RequestId reused = new RequestId("client-reused-id");
+
+    for (int i = 1; i <= 5; i++) {
+      ledger.append(event(reused, i));
+    }
+    awaitStored(ledger);
+
+    UsageTotals total = wholeDay(ledger, UsageGrouping.KEY).total();
+    assertThat(total.requests()).isEqualTo(5);
+    assertThat(total.outputTokens()).isEqualTo(1 + 2 + 3 + 4 + 5);
+  }
+
+  @Test
+  void reportsTheRequestsOfOneClientRequestIdOnly() {
+    UsageLedger ledger = ledger();
+    RequestId reused = new RequestId("client-reused-id");
+    ledger.append(event(reused, 1));
+    ledger.append(event(reused, 2));
+    ledger.append(event(RequestId.generate(), 4));
+    awaitStored(ledger);
+
+    UsageReport report =
+        ledger.report(
+            new UsageQuery(
+                NOON.minusSeconds(43_200),
+                NOON.plusSeconds(43_200),
+                UsageGrouping.KEY,
+                Optional.empty(),
+                Optional.of(reused)));
+
+    assertThat(report.total().requests()).isEqualTo(2);
+    assertThat(report.total().outputTokens()).isEqualTo(3);
   }
 
   @Test
