@@ -5,6 +5,7 @@ import io.bedrockgateway.emulator.Fault.Reject;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -80,9 +81,14 @@ final class InvokeEndpoints {
   }
 
   private static Map<String, Object> converseBody(JsonNode converse) {
-    return converse.has("system")
-        ? Map.of("messages", converse.path("messages"), "system", converse.get("system"))
-        : Map.of("messages", converse.path("messages"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("messages", converse.path("messages"));
+    for (String member : List.of("system", "toolConfig")) {
+      if (converse.has(member)) {
+        body.put(member, converse.get(member));
+      }
+    }
+    return body;
   }
 
   private static JsonNode object(byte[] body) {

@@ -19,6 +19,7 @@ import io.bedrockgateway.application.port.out.GatewayMetrics;
 import io.bedrockgateway.application.port.out.KeyStore;
 import io.bedrockgateway.application.port.out.ModelInvoker;
 import io.bedrockgateway.application.port.out.QuotaCounter;
+import io.bedrockgateway.application.port.out.TokenCounter;
 import io.bedrockgateway.application.port.out.UsageBacklog;
 import io.bedrockgateway.application.port.out.UsageLedger;
 import io.bedrockgateway.application.service.AuthenticateService;
@@ -79,11 +80,12 @@ final class ApplicationModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ConverseUseCase converse(ModelCallFlow flow, ModelInvoker invoker) {
+  ConverseUseCase converse(ModelCallFlow flow, ModelInvoker invoker, TokenCounter counter) {
     return new ConverseService(
         flow,
         invoker,
-        new ConverseSettings(config.defaults().chat(), config.reservedOutputTokens()));
+        new ConverseSettings(config.defaults().chat(), config.reservedOutputTokens()),
+        counter);
   }
 
   @Provides

@@ -1,6 +1,7 @@
 package io.bedrockgateway.adapter.bedrock;
 
 import io.bedrockgateway.application.port.out.ModelInvoker;
+import io.bedrockgateway.application.port.out.TokenCounter;
 import io.bedrockgateway.application.port.out.UpstreamObserver;
 import io.bedrockgateway.domain.catalog.ModelRoute;
 import io.bedrockgateway.domain.catalog.ModelTarget;
@@ -21,7 +22,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 
 /**
@@ -31,7 +36,15 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
  * caller that gives up (timeout, interrupt, a sink that throws) cancels its call and frees the
  * connection at once, which a blocked sync call could not do. Close it on shutdown.
  */
-public final class BedrockModelInvoker implements ModelInvoker, AutoCloseable {
+public final class BedrockModelInvoker implements ModelInvoker, TokenCounter, AutoCloseable {
+
+  /** How long a count of a prompt may take: it runs after the client left, so it is brief. */
+  static final Duration COUNT_TOKENS_TIMEOUT = Duration.ofSeconds(2);
+
+  /** The models Bedrock's CountTokens counts for: Anthropic's. */
+  private static final String COUNTABLE_MODELS = "anthropic.";
+
+  private static final Logger LOG = LoggerFactory.getLogger(BedrockModelInvoker.class);
 
   private final BedrockClients clients;
   private final Failover failover;
@@ -94,6 +107,32 @@ public final class BedrockModelInvoker implements ModelInvoker, AutoCloseable {
         handOff.cancel();
         call.cancel(true);
       }
+    }
+  }
+
+  /**
+   * Bedrock's CountTokens for Anthropic models, in the gateway's own region, without retries; any
+   * failure, and any other model, counts nothing.
+   */
+  @Override
+  public OptionalLong inputTokens(ModelId model, ChatRequest request) {
+    if (!model.baseModelId().startsWith(COUNTABLE_MODELS)) {
+      return OptionalLong.empty();
+    }
+    try {
+      Integer counted =
+          Calls.await(
+                  clients
+                      .forRegion(Optional.empty())
+                      .countTokens(ConverseRequestMapper.toCountTokensRequest(model, request)),
+                  COUNT_TOKENS_TIMEOUT,
+                  model)
+              .inputTokens();
+      return counted == null ? OptionalLong.empty() : OptionalLong.of(counted);
+    } catch (RuntimeException failed) {
+      LOG.debug(
+          "CountTokens failed for {}; the prompt is estimated: {}", model, failed.getMessage());
+      return OptionalLong.empty();
     }
   }
 

@@ -6,13 +6,15 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.bedrockgateway.application.port.out.DependencyProbe;
 import io.bedrockgateway.application.port.out.ModelInvoker;
+import io.bedrockgateway.application.port.out.TokenCounter;
 import io.bedrockgateway.application.port.out.UpstreamObserver;
 import java.util.Objects;
 
 /**
- * Binds {@link ModelInvoker} to Bedrock, and a {@link DependencyProbe} for it; the injector must
- * bind an {@link UpstreamObserver}. The invoker is also bound as {@link BedrockModelInvoker} so the
- * application can {@link BedrockModelInvoker#close() close} it on shutdown.
+ * Binds {@link ModelInvoker} and {@link TokenCounter} to Bedrock, and a {@link DependencyProbe} for
+ * it; the injector must bind an {@link UpstreamObserver}. The invoker is also bound as {@link
+ * BedrockModelInvoker} so the application can {@link BedrockModelInvoker#close() close} it on
+ * shutdown.
  */
 public final class BedrockModule extends AbstractModule {
 
@@ -25,6 +27,7 @@ public final class BedrockModule extends AbstractModule {
   @Override
   protected void configure() {
     bind(ModelInvoker.class).to(BedrockModelInvoker.class);
+    bind(TokenCounter.class).to(BedrockModelInvoker.class);
     Multibinder.newSetBinder(binder(), DependencyProbe.class).addBinding().to(BedrockProbe.class);
   }
 

@@ -25,6 +25,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseTokensRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.CountTokensInput;
+import software.amazon.awssdk.services.bedrockruntime.model.CountTokensRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.DocumentSource;
 import software.amazon.awssdk.services.bedrockruntime.model.ImageSource;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
@@ -65,6 +68,24 @@ final class ConverseRequestMapper {
         .inferenceConfig(inferenceConfigOrNull(request.parameters()))
         .toolConfig(request.tools().map(ConverseRequestMapper::toolConfig).orElse(null))
         .additionalModelRequestFields(additionalFieldsOrNull(request))
+        .build();
+  }
+
+  /**
+   * A CountTokens call for the request's prompt, as Converse would read it. CountTokens takes the
+   * base model, not an inference profile.
+   */
+  static CountTokensRequest toCountTokensRequest(ModelId model, ChatRequest request) {
+    return CountTokensRequest.builder()
+        .modelId(model.baseModelId())
+        .input(
+            CountTokensInput.fromConverse(
+                ConverseTokensRequest.builder()
+                    .messages(messages(request))
+                    .system(systemOrNull(request))
+                    .toolConfig(request.tools().map(ConverseRequestMapper::toolConfig).orElse(null))
+                    .additionalModelRequestFields(additionalFieldsOrNull(request))
+                    .build()))
         .build();
   }
 

@@ -13,6 +13,7 @@ import io.bedrockgateway.domain.chat.ChatMessage;
 import io.bedrockgateway.domain.chat.ChatRequest;
 import io.bedrockgateway.domain.chat.ChatResponse;
 import io.bedrockgateway.domain.chat.InferenceParameters;
+import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.Role;
 import io.bedrockgateway.domain.chat.StopReason;
 import io.bedrockgateway.domain.chat.TextBlock;
@@ -33,6 +34,20 @@ class ConverseTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension static final EmulatedBedrock BEDROCK = new EmulatedBedrock(UPSTREAM);
+
+  @Test
+  void countsThePromptOfAClaudeModelWithCountTokensAndNoOtherModel() {
+    ModelId claude = new ModelId("us.anthropic.claude-haiku-4-5-20251001-v1:0");
+    String prompt = "How many tokens is this prompt?";
+
+    assertThat(BEDROCK.invoker().inputTokens(claude, ask(claude, prompt)))
+        .hasValue(EmulatedUsage.inputTokens(List.of(prompt)));
+    assertThat(BEDROCK.emulator().recordedRequests())
+        .singleElement()
+        .satisfies(request -> assertThat(request.modelId()).isEqualTo(claude.baseModelId()));
+    assertThat(BEDROCK.invoker().inputTokens(NOVA_LITE, ask(prompt))).isEmpty();
+    assertThat(BEDROCK.emulator().recordedRequests()).hasSize(1);
+  }
 
   @Test
   void returnsTheAnswerTextAndUsage() {

@@ -5,6 +5,7 @@ import io.bedrockgateway.application.port.in.ConverseResult;
 import io.bedrockgateway.application.port.in.ConverseStreamObserver;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
 import io.bedrockgateway.application.port.out.ModelInvoker;
+import io.bedrockgateway.application.port.out.TokenCounter;
 import io.bedrockgateway.domain.catalog.InputModality;
 import io.bedrockgateway.domain.catalog.ModelOperation;
 import io.bedrockgateway.domain.chat.ChatRequest;
@@ -18,11 +19,13 @@ import io.bedrockgateway.domain.chat.StreamSummary;
 import io.bedrockgateway.domain.chat.TokenEstimate;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.cost.Usd;
+import io.bedrockgateway.domain.error.ClientCancelled;
 import io.bedrockgateway.domain.quota.Demand;
 import io.bedrockgateway.domain.usage.Operation;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** The chat flow: key, plan, admission, model call, settlement, usage record. */
@@ -30,11 +33,26 @@ public final class ConverseService implements ConverseUseCase {
   private final ModelCallFlow flow;
   private final ModelInvoker modelInvoker;
   private final ConverseSettings settings;
+  private final TokenCounter tokenCounter;
 
-  public ConverseService(ModelCallFlow flow, ModelInvoker modelInvoker, ConverseSettings settings) {
+  /**
+   * @param tokenCounter counts the prompt of a stream whose client left before the model reported
+   *     its usage, where the model can
+   */
+  public ConverseService(
+      ModelCallFlow flow,
+      ModelInvoker modelInvoker,
+      ConverseSettings settings,
+      TokenCounter tokenCounter) {
     this.flow = Objects.requireNonNull(flow, "flow");
     this.modelInvoker = Objects.requireNonNull(modelInvoker, "modelInvoker");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.tokenCounter = Objects.requireNonNull(tokenCounter, "tokenCounter");
+  }
+
+  /** A service that estimates the prompt of a stream cut short, and never counts it. */
+  public ConverseService(ModelCallFlow flow, ModelInvoker modelInvoker, ConverseSettings settings) {
+    this(flow, modelInvoker, settings, TokenCounter.NONE);
   }
 
   @Override
@@ -63,10 +81,10 @@ public final class ConverseService implements ConverseUseCase {
                 trace.upstream(
                     () -> modelInvoker.converseStream(admission.route(), request, meter));
             trace.servedBy(summary.servedModel());
-            settleStream(request, meter, trace);
+            settleStream(request, meter, trace, false);
             return summary;
           } catch (RuntimeException failure) {
-            settleStream(request, meter, trace);
+            settleStream(request, meter, trace, failure instanceof ClientCancelled);
             throw failure;
           }
         });
@@ -75,13 +93,30 @@ public final class ConverseService implements ConverseUseCase {
   /**
    * A stream's usage: the model's own count once its metadata event arrived, even if the client
    * left while it was being written; else, if the model answered at all, the prompt and the output
-   * delivered, estimated. A stream the model never began used nothing.
+   * delivered, estimated. When the client left, nobody waits for the answer to end, so the model
+   * may count the prompt itself (CountTokens) instead. A stream the model never began used nothing.
    */
-  private static void settleStream(ChatRequest request, OutputMeter meter, UsageTrace trace) {
+  private void settleStream(
+      ChatRequest request, OutputMeter meter, UsageTrace trace, boolean clientLeft) {
     if (meter.reported().isPresent()) {
       trace.reported(meter.reported().get());
-    } else if (meter.began()) {
-      trace.estimated(TokenEstimates.produced(request, meter.outputQuarters()));
+      return;
+    }
+    if (!meter.began()) {
+      return;
+    }
+    TokenUsage estimate = TokenEstimates.produced(request, meter.outputQuarters());
+    OptionalLong counted =
+        clientLeft
+            ? trace
+                .model()
+                .map(model -> tokenCounter.inputTokens(model, request))
+                .orElse(OptionalLong.empty())
+            : OptionalLong.empty();
+    if (counted.isPresent()) {
+      trace.counted(new TokenUsage(counted.getAsLong(), estimate.outputTokens()));
+    } else {
+      trace.estimated(estimate);
     }
   }
 

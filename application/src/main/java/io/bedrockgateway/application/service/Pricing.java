@@ -28,20 +28,26 @@ final class Pricing {
   }
 
   Optional<Usd> cost(ModelId model, TokenUsage usage) {
-    return warnedIfUnknown(model, table.cost(model, usage));
+    return warnedIfUnknown(model, table.cost(model, usage), "token", "MODEL_PRICES_FILE");
   }
 
   Optional<Usd> imageCost(ModelId model, int width, int height, ImageQuality quality, int count) {
-    return warnedIfUnknown(model, table.imageCost(model, width, height, quality, count));
+    return warnedIfUnknown(
+        model, table.imageCost(model, width, height, quality, count), "image", "IMAGE_PRICES_FILE");
   }
 
-  private Optional<Usd> warnedIfUnknown(ModelId model, Optional<Usd> cost) {
-    if (cost.isEmpty() && warned.size() < MAX_WARNED_MODELS && warned.add(model.baseModelId())) {
+  private Optional<Usd> warnedIfUnknown(
+      ModelId model, Optional<Usd> cost, String kind, String file) {
+    if (cost.isEmpty()
+        && warned.size() < MAX_WARNED_MODELS
+        && warned.add(kind + " " + model.baseModelId())) {
       LOG.log(
           Level.WARNING,
-          "Model {0} has no price: its usage is recorded with the cost unknown."
-              + " Add it to the file named by MODEL_PRICES_FILE.",
-          model.baseModelId());
+          "Model {0} has no {1} price: its usage is recorded with the cost unknown."
+              + " Add it to the file named by {2}.",
+          model.baseModelId(),
+          kind,
+          file);
     }
     return cost;
   }

@@ -83,6 +83,17 @@ final class UsageTrace {
     tokensSource = TokensSource.ESTIMATE;
   }
 
+  /** A usage whose input the model counted apart (CountTokens), its output estimated. */
+  void counted(TokenUsage usageWithCountedInput) {
+    usage = usageWithCountedInput;
+    tokensSource = TokensSource.COUNT_TOKENS;
+  }
+
+  /** The model that serves the request, as far as it is known. */
+  Optional<ModelId> model() {
+    return servedModel.or(() -> pricedModel);
+  }
+
   void generated(ModelId model, ImageRequest order, int count) {
     servedBy(model);
     imageSize = Optional.of(new ImageSize(order.width(), order.height(), order.quality()));

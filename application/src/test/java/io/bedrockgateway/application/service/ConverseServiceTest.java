@@ -9,6 +9,7 @@ import io.bedrockgateway.application.port.in.ConverseStreamObserver;
 import io.bedrockgateway.application.port.out.ModelInvoker;
 import io.bedrockgateway.application.port.out.QuotaCounter;
 import io.bedrockgateway.application.port.out.TestPrincipals;
+import io.bedrockgateway.application.port.out.TokenCounter;
 import io.bedrockgateway.domain.catalog.ModelCatalog;
 import io.bedrockgateway.domain.catalog.ModelRoute;
 import io.bedrockgateway.domain.chat.CachePoint;
@@ -54,6 +55,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -308,6 +310,60 @@ class ConverseServiceTest {
     assertThat(event.usage()).isEqualTo(new TokenUsage(2, 12));
     assertThat(event.tokensSource()).isEqualTo(TokensSource.ESTIMATE);
     assertThat(settled).containsExactly(new TokenUsage(2, 12));
+  }
+
+  @Test
+  void whenTheClientLeftTheModelMayCountThePromptItself() {
+    List<ChatStreamEvent> script =
+        List.of(
+            new ChatStreamEvent.MessageStart(Role.ASSISTANT),
+            new ChatStreamEvent.TextDelta(0, "日本語の答えです"),
+            new ChatStreamEvent.ContentBlockStop(0));
+    List<ModelId> counted = new ArrayList<>();
+    TokenCounter counter =
+        (model, request) -> {
+          counted.add(model);
+          return OptionalLong.of(7);
+        };
+    ConverseService service =
+        new ConverseService(
+            new ModelCallFlow(
+                new AlwaysAdmit(), ledger, metrics, CLOCK, ModelCatalog.EMPTY, PRICES),
+            streaming(script, Optional.empty()),
+            SETTINGS,
+            counter);
+
+    assertThatThrownBy(
+            () ->
+                service.stream(
+                    command(principal), leavingAt(ChatStreamEvent.ContentBlockStop.class)))
+        .isInstanceOf(ClientCancelled.class);
+
+    assertThat(counted).containsExactly(DEFAULT_MODEL);
+    assertThat(usage.getFirst().usage()).isEqualTo(new TokenUsage(7, 8));
+    assertThat(usage.getFirst().tokensSource()).isEqualTo(TokensSource.COUNT_TOKENS);
+  }
+
+  @Test
+  void aStreamTheModelCutIsEstimatedWithoutWaitingForACount() {
+    List<ChatStreamEvent> script =
+        List.of(
+            new ChatStreamEvent.MessageStart(Role.ASSISTANT),
+            new ChatStreamEvent.TextDelta(0, "abcd"));
+    ConverseService service =
+        new ConverseService(
+            new ModelCallFlow(
+                new AlwaysAdmit(), ledger, metrics, CLOCK, ModelCatalog.EMPTY, PRICES),
+            streaming(script, Optional.of(new UpstreamFailed("broken"))),
+            SETTINGS,
+            (model, request) -> {
+              throw new AssertionError("the client still waits for the error event");
+            });
+
+    assertThatThrownBy(() -> service.stream(command(principal), observer(new ArrayList<>())))
+        .isInstanceOf(UpstreamFailed.class);
+
+    assertThat(usage.getFirst().tokensSource()).isEqualTo(TokensSource.ESTIMATE);
   }
 
   @Test

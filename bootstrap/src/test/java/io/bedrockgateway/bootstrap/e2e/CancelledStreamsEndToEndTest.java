@@ -32,6 +32,7 @@ import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.Outcome;
 import io.bedrockgateway.domain.usage.TokensSource;
 import io.bedrockgateway.domain.usage.UsageEvent;
+import io.bedrockgateway.emulator.BedrockOperation;
 import io.bedrockgateway.emulator.EmulatedUsage;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,11 +52,14 @@ import org.junit.jupiter.api.Test;
  */
 class CancelledStreamsEndToEndTest {
   private static final ModelId NOVA_LITE = new ModelId("amazon.nova-lite-v1:0");
+  private static final ModelId CLAUDE_HAIKU =
+      new ModelId("us.anthropic.claude-haiku-4-5-20251001-v1:0");
   private static final String PROMPT = "[emulator:language=ja] [emulator:tokens=40] 日本語で答えて";
   private static final int ANSWER_TOKENS = 40;
 
   private final InMemoryUsageLedger ledger = new InMemoryUsageLedger(100);
   private BedrockModelInvoker invoker;
+  private ModelCallFlow flow;
   private ConverseService service;
 
   @BeforeEach
@@ -63,7 +67,7 @@ class CancelledStreamsEndToEndTest {
     GatewayConfig config = TestGateways.config(TestGateways.emulator(), Map.of());
     invoker = BedrockModelInvoker.create(config.bedrock(), new NoUpstreamObserver());
     Clock clock = Clock.systemUTC();
-    ModelCallFlow flow =
+    flow =
         new ModelCallFlow(
             new InMemoryQuotaCounter(clock),
             ledger,
@@ -116,6 +120,29 @@ class CancelledStreamsEndToEndTest {
     assertThat(event.usage().inputTokens()).isPositive();
   }
 
+  @Test
+  void aClaudeStreamWhoseClientLeftMidAnswerHasItsPromptCountedByBedrock() {
+    ConverseService counting =
+        new ConverseService(flow, invoker, new ConverseSettings(NOVA_LITE, 1_000), invoker);
+
+    assertThatThrownBy(
+            () ->
+                counting.stream(
+                    command(CLAUDE_HAIKU), leavingAt(ChatStreamEvent.ContentBlockStop.class)))
+        .isInstanceOf(ClientCancelled.class);
+
+    UsageEvent event = ledger.events().getLast();
+    assertThat(event.tokensSource()).isEqualTo(TokensSource.COUNT_TOKENS);
+    assertThat(event.usage())
+        .isEqualTo(new TokenUsage(EmulatedUsage.inputTokens(List.of(PROMPT)), ANSWER_TOKENS));
+    assertThat(TestGateways.emulator().recordedRequests())
+        .anySatisfy(
+            request -> {
+              assertThat(request.operation()).isEqualTo(BedrockOperation.COUNT_TOKENS);
+              assertThat(request.modelId()).isEqualTo(CLAUDE_HAIKU.baseModelId());
+            });
+  }
+
   private static ConverseStreamObserver leavingAt(Class<? extends ChatStreamEvent> kind) {
     return new ConverseStreamObserver() {
       @Override
@@ -131,6 +158,10 @@ class CancelledStreamsEndToEndTest {
   }
 
   private static ConverseCommand command() {
+    return command(NOVA_LITE);
+  }
+
+  private static ConverseCommand command(ModelId model) {
     Principal caller =
         new Principal(
             new KeyId("cancelledstreams"),
@@ -142,7 +173,7 @@ class CancelledStreamsEndToEndTest {
             Set.of());
     ChatRequest request =
         new ChatRequest(
-            Optional.of(NOVA_LITE),
+            Optional.of(model),
             List.of(ChatMessage.text(Role.USER, PROMPT)),
             List.of(),
             InferenceParameters.DEFAULTS);

@@ -11,6 +11,12 @@ public enum TokensSource {
   UPSTREAM,
 
   /**
+   * For a stream whose client left before the model reported its count: the prompt counted by the
+   * model (Bedrock's CountTokens, for the models that have it), the output delivered estimated.
+   */
+  COUNT_TOKENS,
+
+  /**
    * The gateway's estimate, for a stream that ended before the model reported its count: the
    * prompt, and the output delivered until then (see {@code TokenEstimate}).
    */

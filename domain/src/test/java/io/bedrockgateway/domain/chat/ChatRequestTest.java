@@ -7,6 +7,7 @@ import io.bedrockgateway.domain.json.JsonValue;
 import io.bedrockgateway.domain.media.BinaryData;
 import io.bedrockgateway.domain.media.ImageFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,38 @@ class ChatRequestTest {
             InferenceParameters.DEFAULTS);
 
     assertThat(request.promptCharacters()).isEqualTo(5 + 2 + 8);
+  }
+
+  @Test
+  void estimatesPromptTokensByScriptAndWithTools() {
+    ChatRequest plain =
+        new ChatRequest(
+            Optional.empty(),
+            List.of(ChatMessage.text(Role.USER, "Hello"), ChatMessage.text(Role.ASSISTANT, "日本語")),
+            List.of(new TextBlock("be brief")),
+            InferenceParameters.DEFAULTS);
+    ChatRequest withTool =
+        new ChatRequest(
+            Optional.empty(),
+            List.of(ChatMessage.text(Role.USER, "Hello")),
+            List.of(),
+            InferenceParameters.DEFAULTS,
+            Optional.of(
+                new ToolConfig(
+                    List.of(
+                        new ToolConfig.Tool(
+                            "lookup",
+                            Optional.empty(),
+                            new JsonValue.JsonObject(
+                                Map.of("type", new JsonValue.JsonString("object"))))),
+                    Optional.empty())),
+            Optional.empty());
+
+    // 5 + 8 ASCII characters a quarter token each, 3 Japanese characters a token each
+    assertThat(plain.estimatedPromptTokens()).isEqualTo(7);
+    assertThat(plain.usesPromptCache()).isFalse();
+    assertThat(withTool.estimatedPromptTokens()).isGreaterThan(2);
+    assertThat(withTool.usesPromptCache()).isFalse();
   }
 
   @Test
