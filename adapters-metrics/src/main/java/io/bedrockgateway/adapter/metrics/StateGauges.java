@@ -27,5 +27,9 @@ final class StateGauges {
     FunctionCounter.builder("bedrock.gateway.usage.lost.events", backlog, UsageBacklog::lost)
         .description("Usage events that could be neither written nor spooled")
         .register(registry);
+    FunctionCounter.builder(
+            "bedrock.gateway.usage.queue.overflows", backlog, UsageBacklog::overflowed)
+        .description("Usage events that found the queue full and went to the spool's own queue")
+        .register(registry);
   }
 }

@@ -234,6 +234,11 @@ public final class MongoUsageLedger implements UsageLedger, UsageBacklog, AutoCl
     return status.snapshot().lost();
   }
 
+  @Override
+  public long overflowed() {
+    return status.snapshot().queueOverflows();
+  }
+
   Path spoolDirectory() {
     return spool.directory();
   }

@@ -136,6 +136,9 @@ class UsageOutageTest {
     flushUntilStored(ledger, N);
 
     assertThat(ledger.status().queueOverflows()).isPositive();
+    assertThat(ledger.overflowed())
+        .as("as metrics see it")
+        .isEqualTo(ledger.status().queueOverflows());
     assertThat(ledger.status().lost()).isZero();
     assertThat(storedEvents()).isEqualTo(N);
   }

@@ -10,4 +10,12 @@ public interface UsageBacklog {
 
   /** Events that could be neither written nor spooled, since start. */
   long lost();
+
+  /**
+   * Events that found the queue full and were handed to the spool instead (or, past its own queue,
+   * lost), since start. A store without a queue never overflows.
+   */
+  default long overflowed() {
+    return 0;
+  }
 }
