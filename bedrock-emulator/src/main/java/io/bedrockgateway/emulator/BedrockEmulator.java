@@ -8,6 +8,8 @@ import io.javalin.router.EndpointNotFound;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * A local Bedrock Runtime server speaking the real wire protocol over HTTP/1.1: Converse and
@@ -26,6 +28,7 @@ import java.util.UUID;
  * }</pre>
  */
 public final class BedrockEmulator implements AutoCloseable {
+  private static final int ACCEPT_QUEUE = 4_096;
 
   private static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
   private static final String WILDCARD_HOST = "0.0.0.0";
@@ -67,8 +70,16 @@ public final class BedrockEmulator implements AutoCloseable {
     config.startup.showOldJavalinVersionWarning = false;
     config.http.compressionStrategy = CompressionStrategy.NONE;
     config.http.maxRequestSize = MAX_REQUEST_BYTES;
-    config.jetty.host = settings.host();
-    config.jetty.port = settings.port();
+    // a deep accept queue: a load test opens hundreds of connections at once, past the JDK's
+    // default backlog of 50
+    config.jetty.addConnector(
+        (server, http) -> {
+          ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+          connector.setHost(settings.host());
+          connector.setPort(settings.port());
+          connector.setAcceptQueueSize(ACCEPT_QUEUE);
+          return connector;
+        });
     config.routes.before(ctx -> ctx.header(REQUEST_ID_HEADER, UUID.randomUUID().toString()));
     config.routes.post(BedrockOperation.CONVERSE.route(), endpoints::converse);
     config.routes.post(BedrockOperation.CONVERSE_STREAM.route(), endpoints::converseStream);

@@ -20,6 +20,8 @@ final class JettySetup {
   /** How long {@code stop()} lets running requests, streams included, finish. */
   private static final Duration DRAIN_PERIOD = Duration.ofSeconds(30);
 
+  private static final int ACCEPT_QUEUE = 4_096;
+
   private JettySetup() {}
 
   static void apply(JavalinConfig config, HttpSettings.Listener listener, HttpSettings settings) {
@@ -39,6 +41,8 @@ final class JettySetup {
           connector.setHost(listener.host());
           connector.setPort(listener.port());
           connector.setIdleTimeout(timeouts.idle().toMillis());
+          // connections past MAX_CONNECTIONS, and bursts, wait here rather than being refused
+          connector.setAcceptQueueSize(ACCEPT_QUEUE);
           connector.addEventListener(
               new HeaderDeadline(connector.getScheduler(), timeouts.header()));
           server.addBean(new ConnectionLimit(settings.limits().maxConnections(), connector));

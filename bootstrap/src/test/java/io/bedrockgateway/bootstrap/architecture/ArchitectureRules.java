@@ -86,7 +86,7 @@ final class ArchitectureRules {
     owners.put("org.bson..", List.of(".adapter.mongo.."));
     owners.put("io.javalin..", List.of(".adapter.http..", ".emulator.."));
     owners.put("io.micrometer..", List.of(".adapter.metrics.."));
-    owners.put("org.eclipse.jetty..", List.of(".adapter.http.."));
+    owners.put("org.eclipse.jetty..", List.of(".adapter.http..", ".emulator.."));
     owners.put("io.github.resilience4j..", List.of(".adapter.bedrock..", ".adapter.redis.."));
     owners.put("org.reactivestreams..", List.of(".adapter.bedrock.."));
     owners.put("io.netty..", List.of(".adapter.bedrock.."));

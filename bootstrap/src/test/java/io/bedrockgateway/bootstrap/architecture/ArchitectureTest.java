@@ -104,7 +104,8 @@ class ArchitectureTest {
           Map.entry("org.bson.. only in [.adapter.mongo..]", RedisThing.class),
           Map.entry("io.javalin.. only in [.adapter.http.., .emulator..]", MemoryThing.class),
           Map.entry("io.micrometer.. only in [.adapter.metrics..]", MemoryMeter.class),
-          Map.entry("org.eclipse.jetty.. only in [.adapter.http..]", MemoryUsingJetty.class),
+          Map.entry(
+              "org.eclipse.jetty.. only in [.adapter.http.., .emulator..]", MemoryUsingJetty.class),
           Map.entry(
               "io.github.resilience4j.. only in [.adapter.bedrock.., .adapter.redis..]",
               MemoryRetrying.class),
