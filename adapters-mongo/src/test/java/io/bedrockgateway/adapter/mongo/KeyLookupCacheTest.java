@@ -3,6 +3,7 @@ package io.bedrockgateway.adapter.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bedrockgateway.application.port.out.SettableClock;
 import io.bedrockgateway.domain.error.DependencyUnavailable;
 import io.bedrockgateway.domain.key.ApiKeyRecord;
 import io.bedrockgateway.domain.key.KeyHash;

@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.bedrockgateway.application.port.out.SettableClock;
 import io.bedrockgateway.application.port.out.TestPrincipals;
 import io.bedrockgateway.application.port.out.UsageLedger;
 import io.bedrockgateway.application.port.out.UsageLedgerContract;

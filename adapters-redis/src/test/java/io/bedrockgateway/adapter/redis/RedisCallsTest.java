@@ -3,8 +3,10 @@ package io.bedrockgateway.adapter.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.bedrockgateway.application.port.out.SettableClock;
 import io.lettuce.core.RedisCommandTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ class RedisCallsTest {
   private static final Duration OPEN_FOR = Duration.ofSeconds(5);
   private static final int MINIMUM_CALLS = 4;
 
-  private final MovableClock clock = new MovableClock();
+  private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T10:00:00Z"));
   private final RedisCalls calls =
       new RedisCalls(
           RedisSettings.of("redis://127.0.0.1:6379", false, Duration.ofMillis(500))

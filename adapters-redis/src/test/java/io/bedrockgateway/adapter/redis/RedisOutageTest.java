@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.bedrockgateway.application.port.out.QuotaCounterUnavailable;
+import io.bedrockgateway.application.port.out.SettableClock;
 import io.bedrockgateway.application.port.out.TestPrincipals;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.cost.Usd;
@@ -39,7 +40,7 @@ class RedisOutageTest {
   private static final Demand DEMAND = new Demand(10, Usd.ZERO, false);
 
   private final Principal principal = TestPrincipals.withRequestLimit(1_000, Duration.ofMinutes(1));
-  private final MovableClock clock = new MovableClock();
+  private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T10:00:00Z"));
   private RedisServerProcess server;
   private RedisConnection connection;
   private RedisQuotaCounter counter;

@@ -1,4 +1,4 @@
-package io.bedrockgateway.adapter.redis;
+package io.bedrockgateway.application.port.out;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,11 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it. */
-final class MovableClock extends Clock {
-  private volatile Instant now = Instant.parse("2026-03-01T10:00:00Z");
+/** A clock that stands still until a test moves it, for the adapters' tests. Thread-safe. */
+public final class SettableClock extends Clock {
+  private volatile Instant now;
 
-  void advance(Duration by) {
+  public SettableClock(Instant now) {
+    this.now = now;
+  }
+
+  public void advance(Duration by) {
     now = now.plus(by);
   }
 
@@ -27,10 +31,5 @@ final class MovableClock extends Clock {
   @Override
   public Instant instant() {
     return now;
-  }
-
-  @Override
-  public long millis() {
-    return now.toEpochMilli();
   }
 }
