@@ -1,5 +1,6 @@
 package io.bedrockgateway.adapter.http;
 
+import io.bedrockgateway.adapter.http.common.GatewayHeaders;
 import io.javalin.plugin.bundled.CorsPluginConfig.CorsRule;
 import java.util.List;
 

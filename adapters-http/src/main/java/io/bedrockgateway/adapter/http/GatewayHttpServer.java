@@ -1,30 +1,40 @@
 package io.bedrockgateway.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bedrockgateway.adapter.http.admin.AdminRoutes;
+import io.bedrockgateway.adapter.http.common.ClientAddressResolver;
+import io.bedrockgateway.adapter.http.common.ConnectionTimeouts;
+import io.bedrockgateway.adapter.http.common.EdgeServices;
+import io.bedrockgateway.adapter.http.common.ErrorResponder;
+import io.bedrockgateway.adapter.http.common.GatewayJson;
+import io.bedrockgateway.adapter.http.common.HealthHandlers;
+import io.bedrockgateway.adapter.http.common.HttpRefusal;
+import io.bedrockgateway.adapter.http.common.JsonBodyReader;
+import io.bedrockgateway.adapter.http.common.KeyGate;
+import io.bedrockgateway.adapter.http.common.MetricsHandler;
+import io.bedrockgateway.adapter.http.common.RejectionRecorder;
+import io.bedrockgateway.adapter.http.common.RequestEnd;
+import io.bedrockgateway.adapter.http.common.RequestFacts;
+import io.bedrockgateway.adapter.http.common.RequestStamp;
+import io.bedrockgateway.adapter.http.common.UseCases;
+import io.bedrockgateway.adapter.http.nativeapi.NativeRoutes;
+import io.bedrockgateway.adapter.http.nativeapi.UsageHandlers;
 import io.bedrockgateway.domain.error.GatewayException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The gateway's two HTTP listeners. The public one serves applications: chat, embeddings, images,
- * the model list, a key's own usage and health, each behind the key. The admin one serves the
- * operator: the admin API, everyone's usage, health detail and metrics, behind the admin token.
+ * The gateway's two HTTP listeners. The public one serves applications through its API surfaces
+ * (each a package: {@code nativeapi}, ...), every model route behind the key. The admin one serves
+ * the operator: the admin API, everyone's usage, health detail and metrics, behind the admin token.
+ * What every surface shares lives in {@code common}.
  */
 public final class GatewayHttpServer {
-  /**
-   * Deployed clients use both, e.g. {@code /api/v1/converse} and {@code /api/v1/bedrock/converse}.
-   */
-  private static final List<String> API_PREFIXES = List.of("/api/v1", "/api/v1/bedrock");
-
-  private static final String ADMIN = "/admin/v1";
-  private static final String ADMIN_KEYS = ADMIN + "/keys";
-
   private final Javalin publicApi;
   private final Javalin adminApi;
   private final HttpSettings settings;
@@ -39,6 +49,16 @@ public final class GatewayHttpServer {
     RequestEnd requestEnd = new RequestEnd(useCases.metrics(), clock);
     HealthHandlers health = new HealthHandlers(useCases.health());
     MetricsHandler metrics = new MetricsHandler(useCases.metrics());
+    EdgeServices edge =
+        new EdgeServices(
+            useCases,
+            json,
+            bodies,
+            facts,
+            new KeyGate(useCases.authenticate()),
+            new RejectionRecorder(useCases.rejections(), facts),
+            settings.timeouts(),
+            clock);
     this.publicApi =
         listener(
             settings,
@@ -51,7 +71,8 @@ public final class GatewayHttpServer {
                 config.bundledPlugins.enableCors(
                     cors -> cors.addRule(rule -> CorsRules.apply(rule, settings)));
               }
-              publicRoutes(config, settings, useCases, json, bodies, facts, health, metrics, clock);
+              probes(config, health, metrics);
+              NativeRoutes.register(config, edge, health);
             });
     this.adminApi =
         listener(
@@ -60,76 +81,27 @@ public final class GatewayHttpServer {
             json,
             clock,
             requestEnd,
-            config -> adminRoutes(config, settings, useCases, bodies, health, metrics, clock));
+            config -> {
+              probes(config, health, metrics);
+              UsageHandlers usage = NativeRoutes.everyonesUsage(useCases.usage(), clock);
+              AdminRoutes.register(
+                  config,
+                  settings.adminToken(),
+                  useCases.keys(),
+                  bodies,
+                  health,
+                  usage::usage,
+                  usage::stats,
+                  clock);
+            });
   }
 
-  private static void publicRoutes(
-      JavalinConfig config,
-      HttpSettings settings,
-      UseCases useCases,
-      ObjectMapper json,
-      JsonBodyReader bodies,
-      RequestFacts facts,
-      HealthHandlers health,
-      MetricsHandler metrics,
-      Clock clock) {
-    KeyGate key = new KeyGate(useCases.authenticate());
-    RejectionRecorder rejections = new RejectionRecorder(useCases.rejections(), facts);
-    ConverseHandlers converse =
-        new ConverseHandlers(
-            useCases.converse(),
-            rejections,
-            new ConverseCommandReader(bodies, new ChatRequestMapper(), facts),
-            json,
-            settings.timeouts(),
-            clock);
-    EmbeddingHandlers embeddings =
-        new EmbeddingHandlers(useCases.embed(), bodies, facts, rejections, clock);
-    ImageHandler images = new ImageHandler(useCases.images(), bodies, facts, rejections, clock);
-    ModelsHandler models = new ModelsHandler(useCases.models());
-    UsageHandlers usage = UsageHandlers.ownUsage(useCases.usage(), clock);
+  /** Health for orchestrators and the Prometheus scrape, on both listeners. */
+  private static void probes(JavalinConfig config, HealthHandlers health, MetricsHandler metrics) {
     config.routes.get("/health", health::summary);
     config.routes.get("/health/live", health::live);
     config.routes.get("/health/ready", health::ready);
     config.routes.get("/metrics", metrics);
-    for (String prefix : API_PREFIXES) {
-      config.routes.post(prefix + "/converse", key.guard(converse::converse));
-      config.routes.post(prefix + "/converse-stream", key.guard(converse::converseStream));
-      config.routes.post(prefix + "/embeddings/text", key.guard(embeddings::text));
-      config.routes.post(prefix + "/embeddings/text/batch", key.guard(embeddings::batch));
-      config.routes.post(prefix + "/embeddings/image", key.guard(embeddings::image));
-      config.routes.post(prefix + "/images/generate", key.guard(images));
-      config.routes.get(prefix + "/models", key.guard(models));
-      config.routes.get(prefix + "/health", key.guard(health::summary));
-      config.routes.get(prefix + "/usage", key.guard(usage::usage));
-      config.routes.get(prefix + "/stats", key.guard(usage::stats));
-    }
-  }
-
-  private static void adminRoutes(
-      JavalinConfig config,
-      HttpSettings settings,
-      UseCases useCases,
-      JsonBodyReader bodies,
-      HealthHandlers health,
-      MetricsHandler metrics,
-      Clock clock) {
-    AdminGuard admin = new AdminGuard(settings.adminToken());
-    AdminHandlers keys = new AdminHandlers(useCases.keys(), bodies, clock);
-    UsageHandlers usage = UsageHandlers.everyonesUsage(useCases.usage(), clock);
-    config.routes.get("/health", health::summary);
-    config.routes.get("/health/live", health::live);
-    config.routes.get("/health/ready", health::ready);
-    config.routes.get("/metrics", metrics);
-    config.routes.get(ADMIN + "/health", admin.guard(health::detail));
-    config.routes.get(ADMIN + "/usage", admin.guard(usage::usage));
-    config.routes.get(ADMIN + "/stats", admin.guard(usage::stats));
-    config.routes.post(ADMIN_KEYS, admin.guard(keys::create));
-    config.routes.get(ADMIN_KEYS, admin.guard(keys::list));
-    config.routes.get(ADMIN_KEYS + "/{id}", admin.guard(keys::get));
-    config.routes.patch(ADMIN_KEYS + "/{id}", admin.guard(keys::update));
-    config.routes.post(ADMIN_KEYS + "/{id}/revoke", admin.guard(keys::revoke));
-    config.routes.post(ADMIN_KEYS + "/{id}/rotate", admin.guard(keys::rotate));
   }
 
   /** One listener with what every route shares: request ids, the access log, the error answers. */
@@ -140,7 +112,7 @@ public final class GatewayHttpServer {
       Clock clock,
       RequestEnd requestEnd,
       Consumer<JavalinConfig> routes) {
-    ErrorResponder errors = new ErrorResponder();
+    ErrorResponder errors = new ErrorResponder(NativeRoutes.ERRORS);
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;

@@ -3,6 +3,7 @@ package io.bedrockgateway.adapter.http;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.bedrockgateway.adapter.http.common.UseCases;
 import io.bedrockgateway.application.port.in.AuthenticateUseCase;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
 import io.bedrockgateway.application.port.in.EmbedUseCase;

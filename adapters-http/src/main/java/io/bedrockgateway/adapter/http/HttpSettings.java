@@ -1,6 +1,9 @@
 package io.bedrockgateway.adapter.http;
 
-import java.time.Duration;
+import io.bedrockgateway.adapter.http.admin.AdminToken;
+import io.bedrockgateway.adapter.http.common.HttpLimits;
+import io.bedrockgateway.adapter.http.common.HttpTimeouts;
+import io.bedrockgateway.adapter.http.common.IpRange;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -124,13 +127,5 @@ public record HttpSettings(
   /** The largest single request body; larger ones get 413. */
   public long maxRequestBytes() {
     return limits.maxRequestBytes();
-  }
-
-  static Duration positive(Duration value, String name) {
-    Objects.requireNonNull(value, name);
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive, was " + value);
-    }
-    return value;
   }
 }

@@ -1,5 +1,6 @@
 package io.bedrockgateway.adapter.http;
 
+import io.bedrockgateway.adapter.http.common.HttpTimeouts;
 import io.javalin.config.JavalinConfig;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -3,6 +3,8 @@ package io.bedrockgateway.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.bedrockgateway.adapter.http.common.ClientAddressResolver;
+import io.bedrockgateway.adapter.http.common.IpRange;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

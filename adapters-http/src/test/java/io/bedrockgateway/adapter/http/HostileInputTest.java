@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bedrockgateway.adapter.http.HostileRoutes.Route;
+import io.bedrockgateway.adapter.http.admin.AdminToken;
+import io.bedrockgateway.adapter.http.common.HttpLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,6 +3,9 @@ package io.bedrockgateway.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.bedrockgateway.adapter.http.admin.AdminToken;
+import io.bedrockgateway.adapter.http.common.HttpLimits;
+import io.bedrockgateway.adapter.http.common.HttpTimeouts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,12 @@ package io.bedrockgateway.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bedrockgateway.adapter.http.common.GatewayJson;
+import io.bedrockgateway.adapter.http.common.HttpLimits;
+import io.bedrockgateway.adapter.http.common.HttpTimeouts;
+import io.bedrockgateway.adapter.http.common.JsonBodyReader;
+import io.bedrockgateway.adapter.http.nativeapi.ConverseRequestJson;
+import io.bedrockgateway.adapter.http.nativeapi.EmbeddingJson;
 import io.bedrockgateway.domain.error.InvalidRequest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package io.bedrockgateway.adapter.http;
 import static io.bedrockgateway.adapter.http.TestServer.HELLO;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bedrockgateway.adapter.http.common.HttpLimits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

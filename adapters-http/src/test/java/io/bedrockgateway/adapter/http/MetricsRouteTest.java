@@ -3,6 +3,9 @@ package io.bedrockgateway.adapter.http;
 import static io.bedrockgateway.adapter.http.TestServer.HELLO;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bedrockgateway.adapter.http.common.GatewayHeaders;
+import io.bedrockgateway.adapter.http.common.MetricsHandler;
+import io.bedrockgateway.adapter.http.common.RequestEnd;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;

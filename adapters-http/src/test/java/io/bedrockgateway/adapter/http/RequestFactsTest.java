@@ -4,6 +4,8 @@ import static io.bedrockgateway.adapter.http.TestServer.HELLO;
 import static io.bedrockgateway.adapter.http.TestServer.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bedrockgateway.domain.request.ApiSurface;
+import io.bedrockgateway.domain.request.RequestContext;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,38 @@ class RequestFactsTest {
       String issued = response.headers().firstValue("X-Request-ID").orElseThrow();
       assertThat(issued).isNotEqualTo("no spaces allowed").matches("[0-9a-f-]{36}");
       assertThat(server.converse.lastCommand().context().requestId().value()).isEqualTo(issued);
+    }
+  }
+
+  @Test
+  void aNativeRequestIsMarkedNativeAndKeepsTheClientsSessionLabel() {
+    try (TestServer server = new TestServer()) {
+      server.send(
+          server
+              .post("/api/v1/bedrock/converse", HELLO)
+              .header("X-API-Key", KEY)
+              .header("x-claude-code-session-id", " 0f6d-session\t "));
+
+      RequestContext context = server.converse.lastCommand().context();
+      assertThat(context.surface()).isEqualTo(ApiSurface.NATIVE);
+      assertThat(context.sessionId()).contains("0f6d-session");
+      assertThat(context.endUser()).isEmpty();
+    }
+  }
+
+  @Test
+  void anOverlongSessionLabelIsCutNotRefused() {
+    try (TestServer server = new TestServer()) {
+      HttpResponse<String> response =
+          server.send(
+              server
+                  .post("/api/v1/converse", HELLO)
+                  .header("X-API-Key", KEY)
+                  .header("x-claude-code-session-id", "s".repeat(1_000)));
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(server.converse.lastCommand().context().sessionId())
+          .hasValueSatisfying(label -> assertThat(label).hasSize(RequestContext.MAX_LABEL_LENGTH));
     }
   }
 

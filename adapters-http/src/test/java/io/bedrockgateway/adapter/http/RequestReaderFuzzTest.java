@@ -2,9 +2,18 @@ package io.bedrockgateway.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bedrockgateway.adapter.http.AdminJson.CreateKeyJson;
-import io.bedrockgateway.adapter.http.AdminJson.RotateKeyJson;
-import io.bedrockgateway.adapter.http.AdminJson.UpdateKeyJson;
+import io.bedrockgateway.adapter.http.admin.AdminCommands;
+import io.bedrockgateway.adapter.http.admin.AdminJson.CreateKeyJson;
+import io.bedrockgateway.adapter.http.admin.AdminJson.RotateKeyJson;
+import io.bedrockgateway.adapter.http.admin.AdminJson.UpdateKeyJson;
+import io.bedrockgateway.adapter.http.common.GatewayJson;
+import io.bedrockgateway.adapter.http.common.HttpLimits;
+import io.bedrockgateway.adapter.http.common.HttpTimeouts;
+import io.bedrockgateway.adapter.http.common.JsonBodyReader;
+import io.bedrockgateway.adapter.http.nativeapi.ChatRequestMapper;
+import io.bedrockgateway.adapter.http.nativeapi.ConverseRequestJson;
+import io.bedrockgateway.adapter.http.nativeapi.EmbeddingJson;
+import io.bedrockgateway.adapter.http.nativeapi.ImageJson;
 import io.bedrockgateway.domain.error.GatewayException;
 import io.bedrockgateway.domain.error.InvalidRequest;
 import io.bedrockgateway.domain.error.PayloadTooLarge;

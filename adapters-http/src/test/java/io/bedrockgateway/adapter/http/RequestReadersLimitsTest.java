@@ -3,6 +3,15 @@ package io.bedrockgateway.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bedrockgateway.adapter.http.admin.AdminCommands;
+import io.bedrockgateway.adapter.http.admin.AdminJson;
+import io.bedrockgateway.adapter.http.common.GatewayJson;
+import io.bedrockgateway.adapter.http.common.HttpLimits;
+import io.bedrockgateway.adapter.http.common.HttpTimeouts;
+import io.bedrockgateway.adapter.http.common.JsonBodyReader;
+import io.bedrockgateway.adapter.http.common.RequestLimits;
+import io.bedrockgateway.adapter.http.nativeapi.ChatRequestMapper;
+import io.bedrockgateway.adapter.http.nativeapi.ConverseRequestJson;
 import io.bedrockgateway.domain.error.InvalidRequest;
 import io.bedrockgateway.domain.key.KeyId;
 import java.io.ByteArrayInputStream;

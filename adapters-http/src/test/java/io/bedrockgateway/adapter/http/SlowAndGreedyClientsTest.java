@@ -5,6 +5,11 @@ import static io.bedrockgateway.adapter.http.TestServer.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bedrockgateway.adapter.http.common.GatewayJson;
+import io.bedrockgateway.adapter.http.common.HttpLimits;
+import io.bedrockgateway.adapter.http.common.HttpRefusal;
+import io.bedrockgateway.adapter.http.common.HttpTimeouts;
+import io.bedrockgateway.adapter.http.common.JsonBodyReader;
 import io.bedrockgateway.domain.chat.ChatStreamEvent;
 import io.bedrockgateway.domain.chat.Role;
 import java.io.BufferedReader;

@@ -2,6 +2,9 @@ package io.bedrockgateway.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bedrockgateway.adapter.http.admin.AdminToken;
+import io.bedrockgateway.adapter.http.common.HttpLimits;
+import io.bedrockgateway.adapter.http.common.UseCases;
 import io.bedrockgateway.application.port.in.RejectedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -69,6 +69,14 @@ final class UsageDocuments {
   static final String TIME_TO_FIRST_TOKEN_MS = "time_to_first_token_ms";
   static final String CLIENT_IP = "client_ip";
   static final String USER_AGENT = "user_agent";
+
+  /** The API the request came through: {@code native}, {@code openai}, {@code anthropic}, ... */
+  static final String API = "api";
+
+  /** The client's labels, recorded as sent: OpenAI's {@code user}, Claude Code's session. */
+  static final String END_USER = "end_user";
+
+  static final String SESSION_ID = "session_id";
   static final String STREAMED = "streamed";
   static final String CANCELLED = "cancelled";
 
@@ -116,6 +124,9 @@ final class UsageDocuments {
         .userAgent()
         .map(agent -> agent.length() > MAX_USER_AGENT ? agent.substring(0, MAX_USER_AGENT) : agent)
         .ifPresent(agent -> document.append(USER_AGENT, agent));
+    document.append(API, event.context().surface().wireName());
+    event.context().endUser().ifPresent(user -> document.append(END_USER, user));
+    event.context().sessionId().ifPresent(session -> document.append(SESSION_ID, session));
     return document
         .append(STREAMED, event.streamed())
         .append(CANCELLED, event.outcome() == Outcome.CANCELLED)

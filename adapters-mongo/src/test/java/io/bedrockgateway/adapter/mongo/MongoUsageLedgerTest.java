@@ -17,6 +17,8 @@ import io.bedrockgateway.application.port.out.UsageLedgerContract;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.key.Principal;
+import io.bedrockgateway.domain.request.ApiSurface;
+import io.bedrockgateway.domain.request.RequestContext;
 import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.Outcome;
 import io.bedrockgateway.domain.usage.UsageEvent;
@@ -114,8 +116,11 @@ class MongoUsageLedgerTest extends UsageLedgerContract {
               "time_to_first_token_ms",
               "client_ip",
               "user_agent",
+              "api",
               "streamed",
               "cancelled");
+      assertThat(stored.getString("api")).isEqualTo("native");
+      assertThat(stored).doesNotContainKeys("end_user", "session_id");
       assertThat(stored.get("cost_usd")).isInstanceOf(Decimal128.class);
       assertThat(stored.getLong("output_tokens")).isEqualTo(7);
       assertThat(stored.getString("tokens_source")).isEqualTo("upstream");
@@ -130,6 +135,52 @@ class MongoUsageLedgerTest extends UsageLedgerContract {
       assertThat(cancelled.getLong("cache_read_input_tokens")).isEqualTo(50);
       assertThat(cancelled.getLong("cache_write_input_tokens")).isEqualTo(6);
       assertThat(cancelled.getLong("total_tokens")).isEqualTo(63);
+    }
+  }
+
+  @Test
+  void recordsTheSurfaceAndTheClientsLabels() {
+    String uri = MongoFixture.shared().freshDatabaseUri();
+    MongoUsageLedger ledger = ledger(uri);
+    UsageEvent plain = event(RequestId.generate(), 3);
+    RequestContext openai =
+        new RequestContext(
+            plain.context().requestId(),
+            plain.context().receivedAt(),
+            plain.context().clientIp(),
+            plain.context().userAgent(),
+            ApiSurface.OPENAI,
+            Optional.of("user-4711"),
+            Optional.of("session-9"));
+    ledger.append(
+        new UsageEvent(
+            plain.id(),
+            openai,
+            plain.principal(),
+            plain.operation(),
+            plain.requestedModel(),
+            plain.servedModel(),
+            plain.outcome(),
+            plain.errorKind(),
+            plain.usage(),
+            plain.images(),
+            plain.cost(),
+            plain.latency(),
+            plain.timeToFirstToken(),
+            plain.streamed(),
+            plain.tokensSource()));
+    ledger.flush();
+
+    try (MongoClient client = MongoClients.create(uri)) {
+      Document stored =
+          client
+              .getDatabase(databaseOf(uri))
+              .getCollection(UsageDocuments.COLLECTION)
+              .find(new Document("_id", plain.id().value()))
+              .first();
+      assertThat(stored.getString("api")).isEqualTo("openai");
+      assertThat(stored.getString("end_user")).isEqualTo("user-4711");
+      assertThat(stored.getString("session_id")).isEqualTo("session-9");
     }
   }
 

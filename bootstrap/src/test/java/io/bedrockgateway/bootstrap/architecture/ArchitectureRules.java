@@ -7,7 +7,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.google.inject.Module;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,6 +148,53 @@ final class ArchitectureRules {
         .as("Guice modules live in adapters and bootstrap");
   }
 
+  /**
+   * The API surfaces of the HTTP adapter, one package each. They share only what lives in {@code
+   * adapter.http.common}.
+   */
+  static final List<String> SURFACES = List.of("nativeapi", "openai", "anthropic", "bedrock");
+
+  ArchRule surfacesDoNotDependOnEachOther() {
+    String http = root + ".adapter.http.";
+    return slices()
+        .assignedFrom(
+            new SliceAssignment() {
+              @Override
+              public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                return SURFACES.stream()
+                    .filter(
+                        surface ->
+                            javaClass.getPackageName().equals(http + surface)
+                                || javaClass.getPackageName().startsWith(http + surface + "."))
+                    .findFirst()
+                    .map(SliceIdentifier::of)
+                    .orElse(SliceIdentifier.ignore());
+              }
+
+              @Override
+              public String getDescription() {
+                return "the API surfaces of adapter.http";
+              }
+            })
+        .should()
+        .notDependOnEachOther()
+        .allowEmptyShould(true)
+        .as("API surfaces do not depend on each other");
+  }
+
+  /** What every surface shares depends on none of them, nor on the server that composes them. */
+  ArchRule commonEdgeDependsOnNoSurface() {
+    String http = root + ".adapter.http";
+    return classes()
+        .that()
+        .resideInAPackage(http + ".common..")
+        .should()
+        .onlyDependOnClassesThat(
+            resideInAPackage(http + ".common..").or(not(resideInAPackage(http + ".."))))
+        .allowEmptyShould(true)
+        .as("adapter.http.common depends on no surface");
+  }
+
   ArchRule noPackageCycles() {
     return slices()
         .matching(root + ".(**)")
@@ -163,6 +213,8 @@ final class ArchitectureRules {
     rules.add(adaptersDoNotDependOnTheEmulator());
     rules.add(guiceOnlyInBootstrapAndAdapterModules());
     rules.add(guiceModulesLiveInAdapters());
+    rules.add(surfacesDoNotDependOnEachOther());
+    rules.add(commonEdgeDependsOnNoSurface());
     rules.add(noPackageCycles());
     return rules;
   }

@@ -11,6 +11,8 @@ import io.bedrockgateway.bootstrap.architecture.violations.adapter.bedrock.Bedro
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.bedrock.BedrockUsingTheEmulator;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.http.HttpCallingServices;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.http.HttpPublishing;
+import io.bedrockgateway.bootstrap.architecture.violations.adapter.http.common.CommonUsingNative;
+import io.bedrockgateway.bootstrap.architecture.violations.adapter.http.nativeapi.NativeUsingOpenAi;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryMeter;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryRetrying;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryThing;
@@ -119,6 +121,8 @@ class ArchitectureTest {
               "Guice only in bootstrap and each adapter's own *Module class",
               HttpCallingServices.class),
           Map.entry("Guice modules live in adapters and bootstrap", StrayModule.class),
+          Map.entry("API surfaces do not depend on each other", NativeUsingOpenAi.class),
+          Map.entry("adapter.http.common depends on no surface", CommonUsingNative.class),
           Map.entry("no cycles between packages", BedrockThing.class));
 
   @TestFactory

@@ -1,0 +1,188 @@
+package io.bedrockgateway.adapter.http.nativeapi;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bedrockgateway.adapter.http.common.JsonValues;
+import io.bedrockgateway.domain.chat.CachePoint;
+import io.bedrockgateway.domain.chat.ChatMessage;
+import io.bedrockgateway.domain.chat.ChatResponse;
+import io.bedrockgateway.domain.chat.ChatStreamEvent;
+import io.bedrockgateway.domain.chat.ContentBlock;
+import io.bedrockgateway.domain.chat.DocumentBlock;
+import io.bedrockgateway.domain.chat.ImageBlock;
+import io.bedrockgateway.domain.chat.JsonBlock;
+import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.TextBlock;
+import io.bedrockgateway.domain.chat.TokenUsage;
+import io.bedrockgateway.domain.chat.ToolResultBlock;
+import io.bedrockgateway.domain.chat.ToolResultContent;
+import io.bedrockgateway.domain.chat.ToolUseBlock;
+import io.bedrockgateway.domain.media.BinaryData;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Answers in the shapes of Bedrock's Converse and ConverseStream APIs, which existing clients parse
+ * (camelCase, stream events keyed by event name). The gateway adds {@code servedModel}: the model
+ * that answered, which a fallback chain may have chosen.
+ */
+public final class BedrockJson {
+  private BedrockJson() {}
+
+  record ConverseResponse(
+      Output output, String stopReason, Usage usage, Metrics metrics, String servedModel) {}
+
+  record Output(Message message) {}
+
+  record Message(String role, List<Map<String, Object>> content) {}
+
+  record Text(String text) {}
+
+  record ToolUseInput(String input) {}
+
+  record ToolUseStart(String toolUseId, String name) {}
+
+  record ToolUse(String toolUseId, String name, JsonNode input) {}
+
+  record ToolResult(String toolUseId, List<Map<String, Object>> content, String status) {}
+
+  record Image(String format, Source source) {}
+
+  record Document(String format, String name, Source source) {}
+
+  record Source(String bytes) {}
+
+  /** Bedrock's usage; the cache counts only when the prompt cache was used, as Bedrock does. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Usage(
+      long inputTokens,
+      long outputTokens,
+      long totalTokens,
+      Long cacheReadInputTokens,
+      Long cacheWriteInputTokens) {}
+
+  record Metrics(long latencyMs) {}
+
+  record MessageStart(String role) {}
+
+  record ContentBlockStart(Map<String, Object> start, int contentBlockIndex) {}
+
+  record ContentBlockDelta(Map<String, Object> delta, int contentBlockIndex) {}
+
+  record ContentBlockStop(int contentBlockIndex) {}
+
+  record MessageStop(String stopReason) {}
+
+  record Metadata(Usage usage, Metrics metrics, String servedModel) {}
+
+  static ConverseResponse converseResponse(ChatResponse response) {
+    return new ConverseResponse(
+        new Output(message(response.message())),
+        response.stopReason().wireName(),
+        usage(response.usage()),
+        new Metrics(response.latencyMs()),
+        response.servedModel().value());
+  }
+
+  /**
+   * One ConverseStream event, e.g. {@code {"messageStop":{"stopReason":"end_turn"}}}; the metadata
+   * event also names the model that served the stream, when it is known.
+   */
+  static Map<String, Object> streamEvent(ChatStreamEvent event, Optional<ModelId> servedModel) {
+    return switch (event) {
+      case ChatStreamEvent.MessageStart start ->
+          Map.of("messageStart", new MessageStart(start.role().wireName()));
+      case ChatStreamEvent.ContentBlockStart start ->
+          Map.of("contentBlockStart", new ContentBlockStart(Map.of(), start.index()));
+      case ChatStreamEvent.ToolUseStart start ->
+          Map.of(
+              "contentBlockStart",
+              new ContentBlockStart(
+                  Map.of("toolUse", new ToolUseStart(start.toolUseId(), start.name())),
+                  start.index()));
+      case ChatStreamEvent.TextDelta delta ->
+          Map.of(
+              "contentBlockDelta",
+              new ContentBlockDelta(Map.of("text", delta.text()), delta.index()));
+      case ChatStreamEvent.ReasoningDelta delta ->
+          Map.of(
+              "contentBlockDelta",
+              new ContentBlockDelta(
+                  Map.of("reasoningContent", Map.of("text", delta.text())), delta.index()));
+      case ChatStreamEvent.ToolUseDelta delta ->
+          Map.of(
+              "contentBlockDelta",
+              new ContentBlockDelta(
+                  Map.of("toolUse", new ToolUseInput(delta.input())), delta.index()));
+      case ChatStreamEvent.ContentBlockStop stop ->
+          Map.of("contentBlockStop", new ContentBlockStop(stop.index()));
+      case ChatStreamEvent.MessageStop stop ->
+          Map.of("messageStop", new MessageStop(stop.stopReason().wireName()));
+      case ChatStreamEvent.Metadata metadata ->
+          Map.of(
+              "metadata",
+              new Metadata(
+                  usage(metadata.usage()),
+                  new Metrics(metadata.latencyMs()),
+                  servedModel.map(ModelId::value).orElse(null)));
+    };
+  }
+
+  private static Message message(ChatMessage message) {
+    return new Message(
+        message.role().wireName(), message.content().stream().map(BedrockJson::block).toList());
+  }
+
+  private static Map<String, Object> block(ContentBlock block) {
+    return switch (block) {
+      case TextBlock text -> Map.of("text", text.text());
+      case ImageBlock image -> Map.of("image", image(image));
+      case DocumentBlock document -> Map.of("document", document(document));
+      case ToolUseBlock toolUse ->
+          Map.of(
+              "toolUse",
+              new ToolUse(toolUse.toolUseId(), toolUse.name(), JsonValues.toNode(toolUse.input())));
+      case CachePoint cachePoint -> Map.of("cachePoint", Map.of("type", "default"));
+      case ToolResultBlock result ->
+          Map.of(
+              "toolResult",
+              new ToolResult(
+                  result.toolUseId(),
+                  result.content().stream().map(BedrockJson::toolResultPart).toList(),
+                  result.status().map(ToolResultBlock.Status::wireName).orElse(null)));
+    };
+  }
+
+  private static Map<String, Object> toolResultPart(ToolResultContent part) {
+    return switch (part) {
+      case TextBlock text -> Map.of("text", text.text());
+      case JsonBlock json -> Map.of("json", JsonValues.toNode(json.json()));
+      case ImageBlock image -> Map.of("image", image(image));
+      case DocumentBlock document -> Map.of("document", document(document));
+    };
+  }
+
+  private static Image image(ImageBlock image) {
+    return new Image(image.format().wireName(), source(image.data()));
+  }
+
+  private static Document document(DocumentBlock document) {
+    return new Document(document.format().wireName(), document.name(), source(document.data()));
+  }
+
+  private static Source source(BinaryData data) {
+    return new Source(Base64.getEncoder().encodeToString(data.bytes()));
+  }
+
+  private static Usage usage(TokenUsage usage) {
+    boolean cached = usage.cacheReadInputTokens() > 0 || usage.cacheWriteInputTokens() > 0;
+    return new Usage(
+        usage.inputTokens(),
+        usage.outputTokens(),
+        usage.totalTokens(),
+        cached ? usage.cacheReadInputTokens() : null,
+        cached ? usage.cacheWriteInputTokens() : null);
+  }
+}
