@@ -12,6 +12,7 @@ import io.bedrockgateway.adapter.memory.InMemoryUsageLedger;
 import io.bedrockgateway.application.port.in.CountTokensCommand;
 import io.bedrockgateway.application.port.in.InvokeCommand;
 import io.bedrockgateway.application.port.in.InvokeStreamObserver;
+import io.bedrockgateway.application.port.out.ChatInvoker;
 import io.bedrockgateway.application.port.out.RawInvoker;
 import io.bedrockgateway.application.port.out.UpstreamObserver;
 import io.bedrockgateway.application.service.ConverseSettings;
@@ -19,7 +20,12 @@ import io.bedrockgateway.application.service.CountTokensService;
 import io.bedrockgateway.application.service.InvokeService;
 import io.bedrockgateway.application.service.ModelCallFlow;
 import io.bedrockgateway.bootstrap.config.GatewayConfig;
+import io.bedrockgateway.domain.chat.ChatMessage;
+import io.bedrockgateway.domain.chat.ChatRequest;
+import io.bedrockgateway.domain.chat.InferenceParameters;
 import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.Role;
+import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.error.RateLimited;
 import io.bedrockgateway.domain.invoke.InvocationBody;
@@ -90,7 +96,7 @@ class InvokeEndToEndTest {
             config.catalog(),
             config.prices());
     invoke = new InvokeService(flow, raw, new ConverseSettings(CLAUDE, 1_000));
-    countTokens = new CountTokensService(flow, raw);
+    countTokens = new CountTokensService(flow, raw, injector.getInstance(ChatInvoker.class));
   }
 
   @AfterEach
@@ -150,6 +156,19 @@ class InvokeEndToEndTest {
     long counted = countTokens.countTokens(new CountTokensCommand(caller, CLAUDE, body, context()));
 
     assertThat(counted).isEqualTo(EmulatedUsage.inputTokens(List.of("Be brief.", "Count me")));
+    assertThat(
+            countTokens.countTokens(
+                new CountTokensCommand(
+                    caller,
+                    CLAUDE,
+                    new CountTokensCommand.Conversation(
+                        new ChatRequest(
+                            Optional.of(CLAUDE),
+                            List.of(ChatMessage.text(Role.USER, "Count me")),
+                            List.of(new TextBlock("Be brief.")),
+                            InferenceParameters.DEFAULTS)),
+                    context())))
+        .isEqualTo(counted);
     UsageEvent event = ledger.events().getLast();
     assertThat(event.operation()).isEqualTo(Operation.COUNT_TOKENS);
     assertThat(event.usage()).isEqualTo(TokenUsage.NONE);
