@@ -1,6 +1,7 @@
 package io.bedrockgateway.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bedrockgateway.adapter.http.console.ConsoleHandler;
 import io.bedrockgateway.domain.error.GatewayException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * The gateway's two HTTP listeners. The public one serves applications: chat, embeddings, images,
  * the model list, a key's own usage and health, each behind the key. The admin one serves the
- * operator: the admin API, everyone's usage, health detail and metrics, behind the admin token.
+ * operator: the admin API, everyone's usage, health detail and metrics, behind the admin token, and
+ * the operator console that reads them.
  */
 public final class GatewayHttpServer {
   /**
@@ -130,6 +132,10 @@ public final class GatewayHttpServer {
     config.routes.patch(ADMIN_KEYS + "/{id}", admin.guard(keys::update));
     config.routes.post(ADMIN_KEYS + "/{id}/revoke", admin.guard(keys::revoke));
     config.routes.post(ADMIN_KEYS + "/{id}/rotate", admin.guard(keys::rotate));
+    // the console's files hold no data: it signs in with the admin token and calls the routes above
+    ConsoleHandler console = ConsoleHandler.fromClasspath();
+    config.routes.get(ConsoleHandler.PATH, console::page);
+    config.routes.get(ConsoleHandler.PATH + "/<asset>", console::asset);
   }
 
   /** One listener with what every route shares: request ids, the access log, the error answers. */
