@@ -23,7 +23,6 @@ export async function keyPage(id) {
     h('div', { class: 'title-row' },
       h('h1', {}, key.name, ' ', h('span', { class: `badge ${key.status}`, id: 'key-status', text: key.status }))),
     outcome,
-    details(key),
     h('section', { class: 'card', 'aria-labelledby': 'key-usage-title' },
       h('h2', { id: 'key-usage-title', text: 'Usage, last 30 days' }),
       h('dl', { class: 'metrics' },
@@ -33,6 +32,7 @@ export async function keyPage(id) {
         metric('today-requests', 'Requests today', count(todays.total.requests))),
       chart),
     limits(key, todays.total, month.total),
+    details(key),
     actions(key, outcome));
   requestAnimationFrame(() => costAndRequests(chart, `Cost and requests per day of ${key.name}`,
     labels,
