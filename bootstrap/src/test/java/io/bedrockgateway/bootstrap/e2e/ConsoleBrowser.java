@@ -172,7 +172,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** Writes the whole page, as tall as it is, to {@code target/console-screenshots/<name>.png}. */
   void screenshot(String name) {
-    Number width = (Number) script("return document.documentElement.clientWidth");
+    Number width = (Number) script("return window.innerWidth");
     Number height = (Number) script("return document.documentElement.scrollHeight");
     Map<String, Object> shot =
         driver.executeCdpCommand(

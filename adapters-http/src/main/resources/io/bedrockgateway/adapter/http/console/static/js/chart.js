@@ -6,10 +6,10 @@ import { count, usd } from './format.js';
 const HEIGHT = 260;
 
 /**
- * Draws cost (bars, left axis) and requests (line, right axis) for each label into `container`,
- * which gets an accessible name saying what the chart shows.
+ * Draws cost (bars, left axis) and requests (line, right axis) for each label (a day, a key...:
+ * `axis` names them) into `container`, which gets an accessible name saying what it shows.
  */
-export function costAndRequests(container, title, labels, costs, requests) {
+export function costAndRequests(container, title, axis, labels, costs, requests) {
   container.replaceChildren();
   container.setAttribute('role', 'img');
   const total = costs.reduce((a, b) => a + b, 0);
@@ -43,7 +43,7 @@ export function costAndRequests(container, title, labels, costs, requests) {
       },
     ],
     series: [
-      { label: 'Label', value: (u, i) => (i == null ? '—' : labels[i] ?? '') },
+      { label: axis, value: (u, i) => (i == null ? '—' : labels[i] ?? '') },
       {
         label: 'Cost',
         scale: 'usd',

@@ -34,7 +34,7 @@ export async function keyPage(id) {
     limits(key, todays.total, month.total),
     details(key),
     actions(key, outcome));
-  requestAnimationFrame(() => costAndRequests(chart, `Cost and requests per day of ${key.name}`,
+  requestAnimationFrame(() => costAndRequests(chart, `Cost and requests per day of ${key.name}`, 'Day',
     labels,
     labels.map((label) => perDay.get(label)?.cost_usd ?? 0),
     labels.map((label) => perDay.get(label)?.requests ?? 0)));

@@ -86,7 +86,7 @@ export async function usageExplorer(query = '') {
         h('h2', { id: 'usage-table-title', text: 'Report' }),
         download),
       table(`Usage by ${groupLabel.toLowerCase()} from ${parameters.from} to ${parameters.to}`, columns, rows, { footer: total, id: 'usage-table' })));
-  requestAnimationFrame(() => costAndRequests(chart, `Cost and requests by ${groupLabel.toLowerCase()}`,
+  requestAnimationFrame(() => costAndRequests(chart, `Cost and requests by ${groupLabel.toLowerCase()}`, groupLabel,
     rows.map((row) => (byKey && row.name ? row.name : row.group ?? '(none)')),
     rows.map((row) => row.cost_usd),
     rows.map((row) => row.requests)));
