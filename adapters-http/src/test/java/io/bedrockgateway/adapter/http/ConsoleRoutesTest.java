@@ -125,6 +125,17 @@ class ConsoleRoutesTest {
   }
 
   @Test
+  void aMissingFileIsTheGatewaysJson404() {
+    HttpResponse<String> response = server.send(server.adminRequest("/console/js/missing.js"));
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(TestServer.json(response.body()).path("detail").asText())
+        .isEqualTo("The console has no file js/missing.js.");
+    assertThat(TestServer.json(response.body()).path("request_id").asText()).isNotEmpty();
+    assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+  }
+
+  @Test
   void theConsoleIsNotOnThePublicListener() {
     assertThat(server.send(server.request("/console/")).statusCode()).isEqualTo(404);
     assertThat(server.send(server.request("/console/js/app.js")).statusCode()).isEqualTo(404);

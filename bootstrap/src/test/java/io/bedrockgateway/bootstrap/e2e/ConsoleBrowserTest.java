@@ -371,6 +371,14 @@ class ConsoleBrowserTest {
 
       browser.go("#/keys/" + successor, keyName);
       assertThat(browser.text("#key-status")).isEqualTo("active");
+      // the successor spends its line's budget: what the old key spent counts against it
+      BigDecimal spent =
+          dollars(
+              usage("from=" + monthStart + "&to=" + today + "&key_id=" + id)
+                  .path("total")
+                  .path("cost_usd"));
+      assertThat(money("[data-limit=budget-used]")).isEqualByComparingTo(spent);
+      assertThat(browser.text("#limits-note")).contains("the 1 it replaced by rotation");
       browser.click("#revoke");
       browser.element("#confirm-cancel");
       browser.screenshot(store + "-revoke-confirmation");

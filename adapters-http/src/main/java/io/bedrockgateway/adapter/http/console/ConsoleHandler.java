@@ -1,10 +1,10 @@
 package io.bedrockgateway.adapter.http.console;
 
+import io.bedrockgateway.domain.error.NotFound;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The operator console on the admin listener: {@code /console/} is its page, {@code
@@ -17,7 +17,7 @@ public final class ConsoleHandler {
   public static final String PATH = "/console";
 
   static final String CONTENT_SECURITY_POLICY =
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
           + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
   private static final String PAGE = "index.html";
 
@@ -52,15 +52,12 @@ public final class ConsoleHandler {
 
   private void serve(Context ctx, String name) {
     secure(ctx);
-    Optional<ConsoleAsset> found = assets.find(name);
-    if (found.isEmpty()) {
-      ctx.status(HttpStatus.NOT_FOUND)
-          .json(
-              new NotFoundJson(
-                  "Not Found", "The console has no file " + ConsoleAssets.printable(name) + "."));
-      return;
-    }
-    ConsoleAsset asset = found.get();
+    ConsoleAsset asset =
+        assets
+            .find(name)
+            .orElseThrow(
+                () ->
+                    new NotFound("The console has no file " + ConsoleAssets.printable(name) + "."));
     ctx.header(Header.ETAG, asset.etag());
     ctx.header(Header.CACHE_CONTROL, "no-cache");
     if (asset.etag().equals(ctx.header(Header.IF_NONE_MATCH))) {
@@ -77,6 +74,4 @@ public final class ConsoleHandler {
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header("Cross-Origin-Opener-Policy", "same-origin");
   }
-
-  record NotFoundJson(String error, String detail) {}
 }

@@ -14,6 +14,7 @@ export async function keyPage(id) {
     api.usage({ from: monthStart(day), to: day, group_by: 'key', key_id: id }),
     api.usage({ from: day, to: day, group_by: 'key', key_id: id }),
   ]);
+  const line = await spentByLine(key, day, month.total, todays.total);
   const page = h('div', {});
   const chart = h('div', { class: 'chart', id: 'key-chart' });
   const perDay = new Map(days.groups.map((group) => [group.group, group.usage]));
@@ -31,7 +32,7 @@ export async function keyPage(id) {
         metric('month-cost', 'Cost this month', usd(month.total.cost_usd)),
         metric('today-requests', 'Requests today', count(todays.total.requests))),
       chart),
-    limits(key, todays.total, month.total),
+    limits(key, line),
     details(key),
     actions(key, outcome));
   requestAnimationFrame(() => costAndRequests(chart, `Cost and requests per day of ${key.name}`, 'Day',
@@ -65,8 +66,38 @@ function details(key) {
         : null)));
 }
 
+const MAX_LINE = 20;
+
+/**
+ * What the key's line spent today and this month: limits and budgets belong to the line (the key
+ * and the keys it replaced by rotation), so the keys it was rotated from count too.
+ */
+async function spentByLine(key, day, month, today) {
+  const before = [];
+  for (let from = key.rotated_from; from && before.length < MAX_LINE; ) {
+    const predecessor = await api.key(from.key_id);
+    before.push(predecessor.id);
+    from = predecessor.rotated_from;
+  }
+  const reports = await Promise.all(before.flatMap((id) => [
+    api.usage({ from: monthStart(day), to: day, group_by: 'key', key_id: id }),
+    api.usage({ from: day, to: day, group_by: 'key', key_id: id }),
+  ]));
+  const sum = (first, others) => ({
+    tokens: others.reduce((total, report) => total + allTokens(report.total), allTokens(first)),
+    cost: others.reduce((total, report) => total + Number(dollars(report.total.cost_usd)), Number(dollars(first.cost_usd))),
+  });
+  return {
+    keys: before.length + 1,
+    month: sum(month, reports.filter((_, i) => i % 2 === 0)),
+    day: sum(today, reports.filter((_, i) => i % 2 === 1)),
+  };
+}
+
 /** Every limit the key is held to; for the day's tokens and the month's budget, what is left. */
-function limits(key, day, month) {
+function limits(key, line) {
+  const day = line.day;
+  const month = line.month;
   const effective = key.effective_limits ?? {};
   const rows = [];
   if (effective.requests != null) {
@@ -76,12 +107,12 @@ function limits(key, day, month) {
     rows.push({ name: 'tokens-per-minute', label: 'Tokens per minute', limit: count(effective.tokens_per_minute), used: 'sliding minute', left: '—' });
   }
   if (effective.tokens_per_day != null) {
-    const used = allTokens(day);
+    const used = day.tokens;
     rows.push({ name: 'tokens-per-day', label: 'Tokens today (UTC)', limit: count(effective.tokens_per_day), used: count(used), left: count(Math.max(0, effective.tokens_per_day - used)) });
   }
   if (effective.monthly_budget_usd != null) {
-    const left = Math.max(0, Number(dollars(effective.monthly_budget_usd)) - Number(dollars(month.cost_usd)));
-    rows.push({ name: 'budget', label: 'Budget this month (UTC)', limit: usd(effective.monthly_budget_usd), used: usd(month.cost_usd), left: usd(left) });
+    const left = Math.max(0, Number(dollars(effective.monthly_budget_usd)) - month.cost);
+    rows.push({ name: 'budget', label: 'Budget this month (UTC)', limit: usd(effective.monthly_budget_usd), used: usd(month.cost), left: usd(left) });
   }
   if (effective.concurrent_streams != null) {
     rows.push({ name: 'concurrent-streams', label: 'Concurrent streams', limit: count(effective.concurrent_streams), used: '—', left: '—' });
@@ -97,7 +128,8 @@ function limits(key, day, month) {
         { label: 'Used', value: (row) => mark(row.name, 'used', row.used), numeric: true },
         { label: 'Left', value: (row) => mark(row.name, 'left', row.left), numeric: true },
       ], rows, { id: 'limits-table' }),
-    h('p', { class: 'hint', text: 'Used and left are read from the usage ledger (requests still running are not in it yet). After a rotation the old and new key share one budget.' }));
+    h('p', { class: 'hint', id: 'limits-note', text: 'Used and left are read from the usage ledger (requests still running are not in it yet)'
+      + (line.keys > 1 ? `, over this key and the ${line.keys - 1} it replaced by rotation, which share its limits and budget.` : '.') }));
 }
 
 function actions(key, outcome) {
