@@ -316,7 +316,7 @@ if [[ " $TARGETS " == *" redis "* ]]; then
   gateway_rows redis
 
   # 64 connections against a healthy Redis: no request may be counted locally.
-  LOCAL_METRIC='bedrock_gateway_quota_admissions_total\\{.*counter="local"'
+  LOCAL_METRIC='bedrock_gateway_quota_fallback_requests_total'
   local_before=$(metric "$LOCAL_METRIC")
   soak=$(run_wrk "http://127.0.0.1:$GATEWAY_PORT/api/v1/converse" "$WORK/gateway.json" "X-API-Key: $KEY" 64 "$REDIS_SOAK_SECONDS")
   local_after=$(metric "$LOCAL_METRIC")
