@@ -23,6 +23,7 @@ QUICK=${QUICK:-0}
 if [ "$QUICK" = 1 ]; then
   : "${WARMUP_SECONDS:=3}" "${ROW_SECONDS:=2}" "${FIRST_SECONDS:=3}" "${STREAMS:=20}"
   : "${OPEN_STREAMS:=300}" "${OPEN_STREAM_SECONDS:=5}" "${REDIS_SOAK_SECONDS:=5}"
+  : "${AOT_TRAINING_REQUESTS:=30}"
 else
   : "${WARMUP_SECONDS:=30}" "${ROW_SECONDS:=10}" "${FIRST_SECONDS:=10}" "${STREAMS:=300}"
   : "${OPEN_STREAMS:=10000}" "${OPEN_STREAM_SECONDS:=30}" "${REDIS_SOAK_SECONDS:=60}"
@@ -246,20 +247,14 @@ start_gateway() { # NAME EXTRA-JVM-OPTS... (environment: GATEWAY_ENV array)
   PIDS+=("$GATEWAY_PID")
 }
 
-# JDK 25's AOT cache, as the Dockerfile ships it: one training run, then every start uses the cache.
+# JDK 25's AOT cache, made as the README and the Dockerfile make it (deploy/aot-train.sh).
 if [ "$AOT" = auto ] && [ "$(java_major | cut -d. -f1)" -ge 25 ] && [[ " $TARGETS " == *" memory "* || " $TARGETS " == *" redis "* ]]; then
-  log "AOT training run"
-  GATEWAY_ENV=()
-  start_gateway aot-training "-XX:AOTCacheOutput=$WORK/gateway.aot"
-  wait_for "http://127.0.0.1:$GATEWAY_PORT/health/live" 60
-  run_wrk "http://127.0.0.1:$GATEWAY_PORT/api/v1/converse" "$WORK/gateway.json" "X-API-Key: $KEY" 16 5 >/dev/null
-  "$JAVA" -cp "$TOOLS_JAR" io.bedrockgateway.benchmarks.load.StreamProbe \
-    "http://127.0.0.1:$GATEWAY_PORT/api/v1/converse-stream" "$WORK/gateway.json" 50 4 "X-API-Key: $KEY" >/dev/null
-  stop "$GATEWAY_PID"
-  if [ -s "$WORK/gateway.aot" ]; then
+  log "AOT training run (deploy/aot-train.sh)"
+  if JAVA="$JAVA" JAVA_OPTS="$GATEWAY_JAVA_OPTS" AOT_TRAINING_REQUESTS="${AOT_TRAINING_REQUESTS:-}" \
+    "$ROOT/deploy/aot-train.sh" "$GATEWAY_JAR" "$WORK/gateway.aot" 2>"$WORK/aot-training.log"; then
     AOT_OPTS=("-XX:AOTCache=$WORK/gateway.aot")
   else
-    NOTES+=("the AOT training run wrote no cache: the gateway ran without one")
+    NOTES+=("the AOT training run failed (see its log): the gateway ran without a cache")
   fi
 fi
 [ ${#AOT_OPTS[@]} -gt 0 ] && AOT_NOTE="with the JDK's AOT cache (one training run first)" || AOT_NOTE="without an AOT cache"
