@@ -14,7 +14,7 @@
 # WARMUP_SECONDS, ROW_SECONDS, FIRST_SECONDS, STREAMS, OPEN_STREAMS, OPEN_STREAM_SECONDS,
 # REDIS_SOAK_SECONDS, CONNECTIONS ("1 16 64"), GATEWAY_JAVA_OPTS, AOT (auto|off), MONGODB_URI
 # (else mongo-java-server), REDIS_SERVER (path of redis-server), RESULTS (the Markdown file),
-# TARGETS (any of "direct nginx memory redis"), PROFILE_DIR (async-profiler: see the README).
+# TARGETS (any of "direct nginx memory redis"), ASYNC_PROFILER and PROFILE_DIR (see profile()).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -52,7 +52,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   ./mvnw -B -q ${MVN_ARGS:-} -Pbench package -DskipTests -Dspotless.check.skip=true \
     -pl bootstrap,bedrock-emulator,benchmarks -am
 fi
-GATEWAY_JAR=$ROOT/bootstrap/target/bedrock-gateway.jar
+GATEWAY_JAR=${GATEWAY_JAR:-$ROOT/bootstrap/target/bedrock-gateway.jar}
 EMULATOR_JAR=$ROOT/bedrock-emulator/target/bedrock-emulator.jar
 TOOLS_JAR=$ROOT/benchmarks/target/benchmarks.jar
 mkdir -p "$(dirname "$RESULTS")"
@@ -162,9 +162,20 @@ rows_for() { # NAME URL BODY HEADER PID
   run_wrk "$2" "$3" "$4" 16 "$WARMUP_SECONDS" >/dev/null
   "$JAVA" -cp "$TOOLS_JAR" io.bedrockgateway.benchmarks.load.StreamProbe \
     "${2%/converse}-stream" "$3" 20 2 ${4:+"$4"} >/dev/null 2>&1 || true
+  profile "$5" start
   for conns in $CONNECTIONS; do
     measure "$1" "$2" "$3" "$4" "$conns" "$ROW_SECONDS" "$5"
   done
+  profile "$5" "stop,file=${PROFILE_DIR:-}/$1.collapsed,collapsed"
+}
+
+# ASYNC_PROFILER=/path/libasyncProfiler.so PROFILE_DIR=dir: the gateway's CPU (itimer) over the
+# rows, after the warm-up, as collapsed stacks in dir/<target>.collapsed.
+profile() { # PID COMMAND
+  [ -n "$1" ] && [ -n "${ASYNC_PROFILER:-}" ] && [ -n "${PROFILE_DIR:-}" ] || return 0
+  mkdir -p "$PROFILE_DIR"
+  # quoted: jcmd would read "a=b" as one of its own options
+  "$JCMD" "$1" JVMTI.agent_load "$ASYNC_PROFILER" "\"$2,event=itimer,interval=1ms\"" >/dev/null
 }
 
 # --- the emulator, all delays zero ----------------------------------------------------------------
@@ -228,10 +239,7 @@ start_gateway() { # NAME EXTRA-JVM-OPTS... (environment: GATEWAY_ENV array)
   GATEWAY_PORT=$(free_port)
   ADMIN_PORT=$(free_port)
   local profile=()
-  if [ -n "${PROFILE_DIR:-}" ] && [ -n "${ASYNC_PROFILER:-}" ]; then
-    mkdir -p "$PROFILE_DIR"
-    profile=("-agentpath:$ASYNC_PROFILER=start,event=itimer,interval=1ms,file=$PROFILE_DIR/$name.collapsed,collapsed")
-  fi
+  [ -z "${ASYNC_PROFILER:-}" ] || profile=(-XX:+EnableDynamicAgentLoading)
   # Its own directory: the gateway reads a .env in its working directory.
   mkdir -p "$WORK/$name"
   # shellcheck disable=SC2086
@@ -311,46 +319,50 @@ if [[ " $TARGETS " == *" redis "* ]]; then
   gateway_rows redis
 
   # 64 connections against a healthy Redis: no request may be counted locally.
-  LOCAL_METRIC='bedrock_gateway_quota_fallback_requests_total'
-  local_before=$(metric "$LOCAL_METRIC")
-  soak=$(run_wrk "http://127.0.0.1:$GATEWAY_PORT/api/v1/converse" "$WORK/gateway.json" "X-API-Key: $KEY" 64 "$REDIS_SOAK_SECONDS")
-  local_after=$(metric "$LOCAL_METRIC")
-  counted_locally="no metric"
-  [ -z "$local_after" ] || counted_locally=$((local_after - ${local_before:-0}))
-  SOAK_ROW="| 64 connections, ${REDIS_SOAK_SECONDS} s, healthy Redis | $(field requests "$soak") | $counted_locally | $(($(field non2xx "$soak") + $(field socket_errors "$soak"))) |"
-  log "redis soak: $soak, counted locally: $counted_locally"
+  if [ "$REDIS_SOAK_SECONDS" -gt 0 ]; then
+    LOCAL_METRIC='bedrock_gateway_quota_fallback_requests_total'
+    local_before=$(metric "$LOCAL_METRIC")
+    soak=$(run_wrk "http://127.0.0.1:$GATEWAY_PORT/api/v1/converse" "$WORK/gateway.json" "X-API-Key: $KEY" 64 "$REDIS_SOAK_SECONDS")
+    local_after=$(metric "$LOCAL_METRIC")
+    counted_locally="no metric"
+    [ -z "$local_after" ] || counted_locally=$((local_after - ${local_before:-0}))
+    SOAK_ROW="| 64 connections, ${REDIS_SOAK_SECONDS} s, healthy Redis | $(field requests "$soak") | $counted_locally | $(($(field non2xx "$soak") + $(field socket_errors "$soak"))) |"
+    log "redis soak: $soak, counted locally: $counted_locally"
+  fi
 
   # Many streams open at once, each about OPEN_STREAM_SECONDS long.
-  open=$OPEN_STREAMS
-  # Over HTTP/1.1 to the emulator each stream holds two sockets in the gateway.
-  fd_cap=$(( ($(ulimit -n) - 2000) / 2 ))
-  if [ "$open" -gt "$fd_cap" ]; then
-    NOTES+=("open streams capped at $fd_cap of $OPEN_STREAMS: ulimit -n is $(ulimit -n) and each stream holds two sockets in the gateway (client side and HTTP/1.1 to the emulator)")
-    open=$fd_cap
-  fi
-  log "opening $open streams of ${OPEN_STREAM_SECONDS} s"
-  started=$SECONDS
-  "$JAVA" -Xmx2g -cp "$TOOLS_JAR" io.bedrockgateway.benchmarks.load.StreamProbe \
-    "http://127.0.0.1:$GATEWAY_PORT/api/v1/converse-stream" "$WORK/slow.json" "$open" "$open" \
-    "X-API-Key: $KEY" >"$WORK/open-streams.out" 2>&1 &
-  PROBE_PID=$!
-  PIDS+=("$PROBE_PID")
-  heap="—" rss="—" all_open="no"
-  deadline=$((SECONDS + OPEN_STREAM_SECONDS + 120))
-  while [ $SECONDS -lt $deadline ] && kill -0 "$PROBE_PID" 2>/dev/null; do
-    if grep -q ALL_STREAMING "$WORK/open-streams.out"; then
-      all_open="after $((SECONDS - started)) s"
-      "$JCMD" "$GATEWAY_PID" GC.run >/dev/null
-      heap=$("$JCMD" "$GATEWAY_PID" GC.heap_info | grep -o -m1 'used [0-9]*[KMG]' | cut -d' ' -f2)
-      rss=$(awk '/VmRSS/ { printf "%d M", $2 / 1024 }' "/proc/$GATEWAY_PID/status")
-      break
+  if [ "$OPEN_STREAMS" -gt 0 ]; then
+    open=$OPEN_STREAMS
+    # Over HTTP/1.1 to the emulator each stream holds two sockets in the gateway.
+    fd_cap=$(( ($(ulimit -n) - 2000) / 2 ))
+    if [ "$open" -gt "$fd_cap" ]; then
+      NOTES+=("open streams capped at $fd_cap of $OPEN_STREAMS: ulimit -n is $(ulimit -n) and each stream holds two sockets in the gateway (client side and HTTP/1.1 to the emulator)")
+      open=$fd_cap
     fi
-    sleep 0.5
-  done
-  wait "$PROBE_PID" || true
-  result=$(grep '^RESULT' "$WORK/open-streams.out" || echo "RESULT completed=0 failed=$open")
-  log "open streams: $result heap=$heap rss=$rss"
-  OPEN_ROWS+=("| $open | $(field completed "$result") | $(field failed "$result") | $all_open | $heap | $rss | $(fmt_ms "$(field last_p50_us "$result")") |")
+    log "opening $open streams of ${OPEN_STREAM_SECONDS} s"
+    started=$SECONDS
+    "$JAVA" -Xmx2g -cp "$TOOLS_JAR" io.bedrockgateway.benchmarks.load.StreamProbe \
+      "http://127.0.0.1:$GATEWAY_PORT/api/v1/converse-stream" "$WORK/slow.json" "$open" "$open" \
+      "X-API-Key: $KEY" >"$WORK/open-streams.out" 2>&1 &
+    PROBE_PID=$!
+    PIDS+=("$PROBE_PID")
+    heap="—" rss="—" all_open="no"
+    deadline=$((SECONDS + OPEN_STREAM_SECONDS + 120))
+    while [ $SECONDS -lt $deadline ] && kill -0 "$PROBE_PID" 2>/dev/null; do
+      if grep -q ALL_STREAMING "$WORK/open-streams.out"; then
+        all_open="after $((SECONDS - started)) s"
+        "$JCMD" "$GATEWAY_PID" GC.run >/dev/null
+        heap=$("$JCMD" "$GATEWAY_PID" GC.heap_info | grep -o -m1 'used [0-9]*[KMG]' | cut -d' ' -f2)
+        rss=$(awk '/VmRSS/ { printf "%d M", $2 / 1024 }' "/proc/$GATEWAY_PID/status")
+        break
+      fi
+      sleep 0.5
+    done
+    wait "$PROBE_PID" || true
+    result=$(grep '^RESULT' "$WORK/open-streams.out" || echo "RESULT completed=0 failed=$open")
+    log "open streams: $result heap=$heap rss=$rss"
+    OPEN_ROWS+=("| $open | $(field completed "$result") | $(field failed "$result") | $all_open | $heap | $rss | $(fmt_ms "$(field last_p50_us "$result")") |")
+  fi
   stop "$GATEWAY_PID"
 fi
 
