@@ -153,6 +153,7 @@ streams() { # NAME URL BODY HEADER
   log "$1 streams: $result"
   TTFT_P50[$1]=$(field ttft_p50_us "$result")
   LAST_P50[$1]=$(field last_p50_us "$result")
+  [ "$(field failed "$result")" = 0 ] || NOTES+=("$1 streams that failed, by cause: $(field failures "$result")")
   STREAM_ROWS+=("$1|$(field completed "$result")|$(field failed "$result")|$(field ttft_p50_us "$result")|$(field ttft_p99_us "$result")|$(field last_p50_us "$result")|$(field last_p99_us "$result")")
 }
 
@@ -161,7 +162,7 @@ rows_for() { # NAME URL BODY HEADER PID
   log "$1: warm-up ${WARMUP_SECONDS} s"
   run_wrk "$2" "$3" "$4" 16 "$WARMUP_SECONDS" >/dev/null
   "$JAVA" -cp "$TOOLS_JAR" io.bedrockgateway.benchmarks.load.StreamProbe \
-    "${2%/converse}-stream" "$3" 20 2 ${4:+"$4"} >/dev/null 2>&1 || true
+    "$2-stream" "$3" 20 2 ${4:+"$4"} >/dev/null 2>&1 || true
   profile "$5" start
   for conns in $CONNECTIONS; do
     measure "$1" "$2" "$3" "$4" "$conns" "$ROW_SECONDS" "$5"
@@ -341,12 +342,14 @@ if [[ " $TARGETS " == *" redis "* ]]; then
     fi
     log "opening $open streams of ${OPEN_STREAM_SECONDS} s"
     started=$SECONDS
-    "$JAVA" -Xmx2g -cp "$TOOLS_JAR" io.bedrockgateway.benchmarks.load.StreamProbe \
+    # opened over OPEN_RAMP_SECONDS (10), as clients arrive, so all are open together afterwards
+    "$JAVA" -Xmx2g -Dramp.ms=$((${OPEN_RAMP_SECONDS:-10} * 1000)) -cp "$TOOLS_JAR" \
+      io.bedrockgateway.benchmarks.load.StreamProbe \
       "http://127.0.0.1:$GATEWAY_PORT/api/v1/converse-stream" "$WORK/slow.json" "$open" "$open" \
       "X-API-Key: $KEY" >"$WORK/open-streams.out" 2>&1 &
     PROBE_PID=$!
     PIDS+=("$PROBE_PID")
-    heap="—" rss="—" all_open="no"
+    heap="—" live="—" rss="—" all_open="no"
     deadline=$((SECONDS + OPEN_STREAM_SECONDS + 120))
     while [ $SECONDS -lt $deadline ] && kill -0 "$PROBE_PID" 2>/dev/null; do
       if grep -q ALL_STREAMING "$WORK/open-streams.out"; then
@@ -354,6 +357,9 @@ if [[ " $TARGETS " == *" redis "* ]]; then
         "$JCMD" "$GATEWAY_PID" GC.run >/dev/null
         heap=$("$JCMD" "$GATEWAY_PID" GC.heap_info | grep -o -m1 'used [0-9]*[KMG]' | cut -d' ' -f2)
         rss=$(awk '/VmRSS/ { printf "%d M", $2 / 1024 }' "/proc/$GATEWAY_PID/status")
+        # what holds the heap while every stream is open (kept with KEEP_WORK=1)
+        "$JCMD" "$GATEWAY_PID" GC.class_histogram >"$WORK/open-streams-histogram.txt" 2>&1 || true
+        live=$(awk '/^Total/ { printf "%dM", $3 / 1048576 }' "$WORK/open-streams-histogram.txt")
         break
       fi
       sleep 0.5
@@ -361,7 +367,8 @@ if [[ " $TARGETS " == *" redis "* ]]; then
     wait "$PROBE_PID" || true
     result=$(grep '^RESULT' "$WORK/open-streams.out" || echo "RESULT completed=0 failed=$open")
     log "open streams: $result heap=$heap rss=$rss"
-    OPEN_ROWS+=("| $open | $(field completed "$result") | $(field failed "$result") | $all_open | $heap | $rss | $(fmt_ms "$(field last_p50_us "$result")") |")
+    [ "$(field failed "$result")" = 0 ] || NOTES+=("open streams that failed, by cause: $(field failures "$result")")
+    OPEN_ROWS+=("| $open | $(field completed "$result") | $(field failed "$result") | $all_open | $heap | $live | $rss | $(fmt_ms "$(field last_p50_us "$result")") |")
   fi
   stop "$GATEWAY_PID"
 fi
@@ -409,10 +416,10 @@ fi
   fi
   if [ ${#OPEN_ROWS[@]} -gt 0 ]; then
     echo
-    echo "Concurrent open streams (gateway with Redis + MongoDB; each about ${OPEN_STREAM_SECONDS} s); heap used after a full GC (\`jcmd GC.run\`, then \`GC.heap_info\`) and RSS while all are open."
+    echo "Concurrent open streams (gateway with Redis + MongoDB; each about ${OPEN_STREAM_SECONDS} s); heap used after a full GC (\`jcmd GC.run\`, then \`GC.heap_info\`), the live objects of a class histogram and RSS while all are open."
     echo
-    echo "| streams | completed | failed | all streaming | heap after GC | RSS | stream length p50 (ms) |"
-    echo "|---|---|---|---|---|---|---|"
+    echo "| streams | completed | failed | all streaming | heap after GC | live objects (class histogram) | RSS | stream length p50 (ms) |"
+    echo "|---|---|---|---|---|---|---|---|"
     printf '%s\n' "${OPEN_ROWS[@]}"
   fi
   if [ ${#NOTES[@]} -gt 0 ]; then

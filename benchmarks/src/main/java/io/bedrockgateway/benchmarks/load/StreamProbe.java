@@ -13,12 +13,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Streams through the gateway, nginx or straight to the emulator, and times each: to the first
@@ -33,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Prints one line {@code RESULT streams=.. completed=.. failed=.. ttft_p50_us=.. ttft_p99_us=..
  * last_p50_us=.. last_p99_us=..}. With CONCURRENCY equal to STREAMS every stream is opened at once
  * (the open-streams check): {@code ALL_STREAMING} is printed once every stream has had its first
- * token, so the caller can look at the gateway while all of them are open.
+ * token, so the caller can look at the gateway while all of them are open. {@code -Dramp.ms=N}
+ * spreads the starts of the CONCURRENCY workers evenly over N ms.
  */
 public final class StreamProbe {
   private static final byte[] TOKEN_MARK = "contentBlockDelta".getBytes(StandardCharsets.US_ASCII);
@@ -43,8 +47,11 @@ public final class StreamProbe {
 
   private StreamProbe() {}
 
-  /** One stream's times, in nanoseconds from sending the request; negative if it failed. */
-  record Timing(long firstToken, long lastByte, boolean completed) {}
+  /**
+   * One stream's times, in nanoseconds from sending the request (negative if it failed), and why it
+   * failed (empty if it completed).
+   */
+  record Timing(long firstToken, long lastByte, boolean completed, String failure) {}
 
   public static void main(String[] args) throws Exception {
     if (args.length < 4) {
@@ -63,10 +70,13 @@ public final class StreamProbe {
     List<Timing> timings = new ArrayList<>();
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<List<Timing>>> workers = new ArrayList<>();
+      long rampMillis = Long.getLong("ramp.ms", 0);
       for (int worker = 0; worker < concurrency; worker++) {
+        long startAfter = rampMillis * worker / concurrency;
         workers.add(
             threads.submit(
                 () -> {
+                  Thread.sleep(startAfter);
                   List<Timing> mine = new ArrayList<>();
                   while (next.getAndIncrement() < streams) {
                     mine.add(stream(address, request, streaming));
@@ -121,6 +131,7 @@ public final class StreamProbe {
     long lastByte = -1;
     boolean ok = false;
     boolean sawEnd = false;
+    String failure = "";
     long started = System.nanoTime();
     try (Socket socket = new Socket()) {
       socket.setTcpNoDelay(true);
@@ -141,6 +152,7 @@ public final class StreamProbe {
         if (!statusRead) {
           String status = new String(buffer, 0, Math.min(read, 12), StandardCharsets.US_ASCII);
           if (!status.startsWith("HTTP/1.1 200")) {
+            failure = status.strip();
             break;
           }
           statusRead = true;
@@ -155,13 +167,17 @@ public final class StreamProbe {
         lastByte = now - started;
       }
       ok = statusRead && firstToken >= 0 && sawEnd;
+      if (!ok && failure.isEmpty()) {
+        failure = !statusRead ? "no answer" : firstToken < 0 ? "no token" : "no metadata event";
+      }
     } catch (IOException failed) {
       ok = false;
+      failure = failed.getClass().getSimpleName();
     }
     if (firstToken < 0) {
       streaming.countDown();
     }
-    return new Timing(firstToken, lastByte, ok);
+    return new Timing(firstToken, lastByte, ok, failure);
   }
 
   /** Finds a marker in a byte stream, across buffer boundaries. */
@@ -196,14 +212,32 @@ public final class StreamProbe {
     return String.format(
         Locale.ROOT,
         "RESULT streams=%d completed=%d failed=%d ttft_p50_us=%d ttft_p99_us=%d last_p50_us=%d"
-            + " last_p99_us=%d",
+            + " last_p99_us=%d failures=%s",
         timings.size(),
         first.length,
         timings.size() - first.length,
         micros(first, 0.50),
         micros(first, 0.99),
         micros(last, 0.50),
-        micros(last, 0.99));
+        micros(last, 0.99),
+        failures(timings));
+  }
+
+  /** Why streams failed, e.g. {@code SocketTimeoutException:3,HTTP/1.1_429:2}; "-" if none did. */
+  private static String failures(List<Timing> timings) {
+    Map<String, Long> counts =
+        timings.stream()
+            .filter(timing -> !timing.completed())
+            .collect(
+                Collectors.groupingBy(
+                    timing -> timing.failure().replace(' ', '_'),
+                    TreeMap::new,
+                    Collectors.counting()));
+    return counts.isEmpty()
+        ? "-"
+        : counts.entrySet().stream()
+            .map(entry -> entry.getKey() + ":" + entry.getValue())
+            .collect(Collectors.joining(","));
   }
 
   private static long micros(long[] sortedNanos, double quantile) {
