@@ -7,6 +7,7 @@ import io.bedrockgateway.adapter.memory.InMemoryQuotaCounter;
 import io.bedrockgateway.adapter.redis.RedisModule;
 import io.bedrockgateway.adapter.redis.RedisQuotaCounter;
 import io.bedrockgateway.application.port.out.QuotaCounter;
+import io.bedrockgateway.application.port.out.QuotaFallbacks;
 import io.bedrockgateway.application.service.FailureModeQuotaCounter;
 import io.bedrockgateway.application.service.QuotaFailureMode;
 import io.bedrockgateway.bootstrap.config.LimitsConfig;
@@ -27,6 +28,7 @@ final class LimitsModule extends AbstractModule {
   protected void configure() {
     if (limits.redis().isEmpty()) {
       bind(QuotaCounter.class).to(InMemoryQuotaCounter.class);
+      bind(QuotaFallbacks.class).toInstance(QuotaFallbacks.NONE);
       return;
     }
     QuotaFailureMode mode = limits.failureMode();
@@ -35,9 +37,19 @@ final class LimitsModule extends AbstractModule {
         new AbstractModule() {
           @Provides
           @Singleton
-          QuotaCounter quotaCounter(
+          FailureModeQuotaCounter failureModeCounter(
               RedisQuotaCounter shared, InMemoryQuotaCounter local, Clock clock) {
             return new FailureModeQuotaCounter(shared, local, mode, clock);
+          }
+
+          @Provides
+          QuotaCounter quotaCounter(FailureModeQuotaCounter counter) {
+            return counter;
+          }
+
+          @Provides
+          QuotaFallbacks fallbacks(FailureModeQuotaCounter counter) {
+            return counter;
           }
         });
   }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
     description = "An LLM gateway in front of AWS Bedrock. Configured by environment variables.")
 public final class Main implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+  private static final String GUICE_BYTECODE_GEN = "guice_bytecode_gen_option";
 
   @Option(
       names = "--emulator",
@@ -40,6 +41,11 @@ public final class Main implements Callable<Integer> {
   long emulatorTokenDelayMs;
 
   public static void main(String[] args) {
+    // Guice's generated classes (for method interception, unused here) are defined through
+    // sun.misc.Unsafe, which JDK 24+ warns about at every start; reflection serves the same.
+    if (System.getProperty(GUICE_BYTECODE_GEN) == null) {
+      System.setProperty(GUICE_BYTECODE_GEN, "DISABLED");
+    }
     System.exit(commandLine(() -> Environment.load(System.getenv(), Path.of(""))).execute(args));
   }
 

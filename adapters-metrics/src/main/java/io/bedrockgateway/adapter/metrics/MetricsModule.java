@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.bedrockgateway.application.port.out.DependencyProbe;
 import io.bedrockgateway.application.port.out.GatewayMetrics;
+import io.bedrockgateway.application.port.out.QuotaFallbacks;
 import io.bedrockgateway.application.port.out.UpstreamObserver;
 import io.bedrockgateway.application.port.out.UsageBacklog;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -20,8 +21,8 @@ import java.util.Set;
 
 /**
  * Binds {@link GatewayMetrics} and {@link UpstreamObserver} to one Prometheus registry, with the
- * JVM's metrics; the injector must bind the {@link DependencyProbe}s (a set) and the {@link
- * UsageBacklog}.
+ * JVM's metrics; the injector must bind the {@link DependencyProbe}s (a set), the {@link
+ * UsageBacklog} and the {@link QuotaFallbacks}.
  */
 public final class MetricsModule extends AbstractModule {
   private final MetricsSettings settings;
@@ -46,9 +47,12 @@ public final class MetricsModule extends AbstractModule {
   @Provides
   @Singleton
   GatewayMetrics gatewayMetrics(
-      PrometheusMeterRegistry registry, Set<DependencyProbe> probes, UsageBacklog backlog) {
+      PrometheusMeterRegistry registry,
+      Set<DependencyProbe> probes,
+      UsageBacklog backlog,
+      QuotaFallbacks fallbacks) {
     // here, not with the registry: the probes may depend on the UpstreamObserver, made from it
-    StateGauges.register(registry, probes, backlog);
+    StateGauges.register(registry, probes, backlog, fallbacks);
     return new PrometheusGatewayMetrics(registry, settings);
   }
 

@@ -3,6 +3,7 @@ package io.bedrockgateway.application.service;
 import io.bedrockgateway.application.port.out.LocalQuotaCounter;
 import io.bedrockgateway.application.port.out.QuotaCounter;
 import io.bedrockgateway.application.port.out.QuotaCounterUnavailable;
+import io.bedrockgateway.application.port.out.QuotaFallbacks;
 import io.bedrockgateway.application.port.out.SharedQuotaCounter;
 import io.bedrockgateway.domain.error.DependencyUnavailable;
 import io.bedrockgateway.domain.key.KeyId;
@@ -20,15 +21,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts in the shared counter and, while it is unavailable, admits as the {@link QuotaFailureMode}
  * says. In {@link QuotaFailureMode#LOCAL} the local counter carries on from the last counts the
  * shared counter gave for each key, so an outage gives no key a fresh window, day or month. Every
  * reservation is settled by the counter that made it. The outage and the recovery are logged once
- * each, not per request.
+ * each, not per request; the requests the failure mode answered are counted ({@link
+ * QuotaFallbacks}).
  */
-public final class FailureModeQuotaCounter implements QuotaCounter {
+public final class FailureModeQuotaCounter implements QuotaCounter, QuotaFallbacks {
   private static final System.Logger LOG =
       System.getLogger(FailureModeQuotaCounter.class.getName());
 
@@ -39,6 +42,7 @@ public final class FailureModeQuotaCounter implements QuotaCounter {
   private final Map<ReservationId, QuotaCounter> madeByStandIn = new ConcurrentHashMap<>();
   private final Map<KeyId, QuotaStanding> resumedFrom = new ConcurrentHashMap<>();
   private final AtomicBoolean sharedDown = new AtomicBoolean();
+  private final LongAdder withoutShared = new LongAdder();
 
   /**
    * @param local the counter that enforces plans in this instance's memory, used in {@link
@@ -82,8 +86,14 @@ public final class FailureModeQuotaCounter implements QuotaCounter {
     }
   }
 
+  @Override
+  public long decidedWithoutShared() {
+    return withoutShared.sum();
+  }
+
   private AdmissionDecision admitWithoutShared(
       Principal principal, RequestId requestId, Demand demand) {
+    withoutShared.increment();
     if (mode == QuotaFailureMode.CLOSED) {
       throw new DependencyUnavailable(
           "The gateway cannot check this key's limits right now; try again shortly.");

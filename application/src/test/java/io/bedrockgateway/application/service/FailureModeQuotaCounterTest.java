@@ -70,6 +70,29 @@ class FailureModeQuotaCounterTest {
   }
 
   @Test
+  void countsTheRequestsTheFailureModeDecidedAndNoOther() {
+    FailureModeQuotaCounter counter = counter(QuotaFailureMode.LOCAL);
+    counter.admit(principal, RequestId.generate(), DEMAND);
+    shared.down = true;
+    counter.admit(principal, RequestId.generate(), DEMAND);
+    counter.admit(principal, RequestId.generate(), DEMAND);
+    shared.down = false;
+    counter.admit(principal, RequestId.generate(), DEMAND);
+
+    assertThat(counter.decidedWithoutShared()).isEqualTo(2);
+  }
+
+  @Test
+  void countsRefusalsOfTheClosedModeToo() {
+    FailureModeQuotaCounter counter = counter(QuotaFailureMode.CLOSED);
+    shared.down = true;
+
+    assertThatThrownBy(() -> counter.admit(principal, RequestId.generate(), DEMAND))
+        .isInstanceOf(DependencyUnavailable.class);
+    assertThat(counter.decidedWithoutShared()).isEqualTo(1);
+  }
+
+  @Test
   void localModeCarriesOnFromTheLastCountsTheSharedCounterGaveForTheKey() {
     FailureModeQuotaCounter counter = counter(QuotaFailureMode.LOCAL);
     Principal other = TestPrincipals.unlimited();

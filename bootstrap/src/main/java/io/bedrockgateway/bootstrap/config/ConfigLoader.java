@@ -379,16 +379,9 @@ public final class ConfigLoader {
 
   /** Logback reads these itself; checking them here turns a typo into a clear start failure. */
   private static void requireLoggingSettings(Settings settings) {
-    settings.choice("LOG_FORMAT", "json", ConfigLoader::logFormat, "json, text");
+    settings.choice("LOG_FORMAT", LogFormat.DEFAULT, LogFormat::parse, "auto, json, text");
     settings.choice(
         "LOG_LEVEL", "INFO", ConfigLoader::logLevel, "TRACE, DEBUG, INFO, WARN, ERROR, OFF");
-  }
-
-  private static String logFormat(String value) {
-    if (!Set.of("json", "text").contains(value)) {
-      throw new IllegalArgumentException(value);
-    }
-    return value;
   }
 
   private static String logLevel(String value) {
