@@ -2,6 +2,7 @@ package io.bedrockgateway.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bedrockgateway.adapter.http.admin.AdminRoutes;
+import io.bedrockgateway.adapter.http.bedrock.BedrockRoutes;
 import io.bedrockgateway.adapter.http.common.ClientAddressResolver;
 import io.bedrockgateway.adapter.http.common.ConnectionTimeouts;
 import io.bedrockgateway.adapter.http.common.EdgeServices;
@@ -73,6 +74,7 @@ public final class GatewayHttpServer {
               }
               probes(config, health, metrics);
               NativeRoutes.register(config, edge, health);
+              BedrockRoutes.register(config, edge);
             });
     this.adminApi =
         listener(
