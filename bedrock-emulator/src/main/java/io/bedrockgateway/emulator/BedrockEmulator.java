@@ -14,8 +14,10 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * A local Bedrock Runtime server speaking the real wire protocol over HTTP/1.1: Converse and
  * ConverseStream with deterministic answers ({@link EmulatedAnswer}), InvokeModel for embedding and
- * image models ({@link EmulatedEmbedding}, {@link EmulatedImage}), CountTokens, configurable
- * latency, and fault injection through {@code [emulator:...]} directives in the request's text.
+ * image models ({@link EmulatedEmbedding}, {@link EmulatedImage}), InvokeModel and
+ * InvokeModelWithResponseStream for Claude models (Anthropic's Messages format), CountTokens,
+ * configurable latency, and fault injection through {@code [emulator:...]} directives in the
+ * request's text.
  *
  * <p>Each request runs on its own virtual thread, so thousands of slow streams cost little. Point
  * an AWS SDK client at {@link #endpoint()}; the async client needs HTTP/1.1 ({@code
@@ -51,9 +53,10 @@ public final class BedrockEmulator implements AutoCloseable {
     RequestJournal journal = new RequestJournal();
     Pacer pacer = new Pacer();
     FaultGate faults = new FaultGate();
-    ConverseEndpoints endpoints =
-        new ConverseEndpoints(settings, journal, pacer, faults, new PromptCache());
-    InvokeEndpoints invokeEndpoints = new InvokeEndpoints(journal, faults);
+    AnswerPlanner planner = new AnswerPlanner(settings, faults, new PromptCache());
+    ConverseEndpoints endpoints = new ConverseEndpoints(journal, pacer, planner);
+    ClaudeEndpoints claude = new ClaudeEndpoints(journal, pacer, planner);
+    InvokeEndpoints invokeEndpoints = new InvokeEndpoints(journal, faults, claude);
     Javalin server =
         Javalin.create(config -> configure(config, settings, endpoints, invokeEndpoints));
     server.start();
@@ -84,6 +87,7 @@ public final class BedrockEmulator implements AutoCloseable {
     config.routes.post(BedrockOperation.CONVERSE.route(), endpoints::converse);
     config.routes.post(BedrockOperation.CONVERSE_STREAM.route(), endpoints::converseStream);
     config.routes.post(BedrockOperation.INVOKE.route(), invokeEndpoints::invoke);
+    config.routes.post(BedrockOperation.INVOKE_STREAM.route(), invokeEndpoints::invokeStream);
     config.routes.post(BedrockOperation.COUNT_TOKENS.route(), invokeEndpoints::countTokens);
     config.routes.exception(BedrockServiceException.class, ErrorResponses::write);
     config.routes.exception(EndpointNotFound.class, ErrorResponses::writeUnknownOperation);

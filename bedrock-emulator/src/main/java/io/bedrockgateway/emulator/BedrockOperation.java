@@ -5,6 +5,7 @@ public enum BedrockOperation {
   CONVERSE("converse"),
   CONVERSE_STREAM("converse-stream"),
   INVOKE("invoke"),
+  INVOKE_STREAM("invoke-with-response-stream"),
   COUNT_TOKENS("count-tokens");
 
   private final String pathSuffix;

@@ -1,6 +1,7 @@
 package io.bedrockgateway.emulator;
 
 import io.bedrockgateway.emulator.Fault.FailAfterDeltas;
+import io.bedrockgateway.emulator.Fault.Interruption;
 import io.bedrockgateway.emulator.Fault.StallAfterDeltas;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -21,37 +22,20 @@ final class ConverseEndpoints {
   private static final int TEXT_BLOCK = 0;
   private static final int TOOL_BLOCK = 1;
 
-  private final EmulatorSettings settings;
   private final RequestJournal journal;
   private final Pacer pacer;
-  private final FaultGate faults;
-  private final PromptCache promptCache;
+  private final AnswerPlanner planner;
 
-  ConverseEndpoints(
-      EmulatorSettings settings,
-      RequestJournal journal,
-      Pacer pacer,
-      FaultGate faults,
-      PromptCache promptCache) {
-    this.settings = settings;
+  ConverseEndpoints(RequestJournal journal, Pacer pacer, AnswerPlanner planner) {
     this.journal = journal;
     this.pacer = pacer;
-    this.faults = faults;
-    this.promptCache = promptCache;
+    this.planner = planner;
   }
 
   void converse(Context ctx) throws InterruptedException {
     long startNanos = System.nanoTime();
     AnswerPlan plan = receive(ctx, BedrockOperation.CONVERSE);
-    pacer.await(plan.timeToGenerate(plan.tokensToSend().size()));
-    switch (plan.interruption().orElse(null)) {
-      case null -> {}
-      case FailAfterDeltas failure -> throw new BedrockServiceException(failure.error());
-      case StallAfterDeltas stall -> {
-        pacer.stall();
-        throw new BedrockServiceException(ServiceError.MODEL_TIMEOUT);
-      }
-    }
+    awaitWholeAnswer(pacer, plan);
     List<Map<String, Object>> content = new ArrayList<>();
     content.add(Map.of("text", String.join("", plan.tokens())));
     plan.toolCall()
@@ -106,6 +90,30 @@ final class ConverseEndpoints {
         events.event("messageStop", Map.of("stopReason", plan.stopReason()));
         events.event("metadata", Map.of("metrics", metrics(startNanos), "usage", usage(plan)));
       }
+      case Interruption interruption -> interrupt(events, pacer, interruption);
+    }
+  }
+
+  /**
+   * Waits until the model would have produced the whole answer; a fault the request asked for fails
+   * the request instead.
+   */
+  static void awaitWholeAnswer(Pacer pacer, AnswerPlan plan) throws InterruptedException {
+    pacer.await(plan.timeToGenerate(plan.tokensToSend().size()));
+    switch (plan.interruption().orElse(null)) {
+      case null -> {}
+      case FailAfterDeltas failure -> throw new BedrockServiceException(failure.error());
+      case StallAfterDeltas stall -> {
+        pacer.stall();
+        throw new BedrockServiceException(ServiceError.MODEL_TIMEOUT);
+      }
+    }
+  }
+
+  /** Ends a stream the way the request's fault asked: an exception frame, after a stall or not. */
+  static void interrupt(EventStreamWriter events, Pacer pacer, Interruption interruption)
+      throws IOException, InterruptedException {
+    switch (interruption) {
       case FailAfterDeltas failure ->
           events.exception(failure.error(), failure.error().defaultMessage());
       case StallAfterDeltas stall -> {
@@ -137,8 +145,7 @@ final class ConverseEndpoints {
   private AnswerPlan receive(Context ctx, BedrockOperation operation) {
     RequestOrigin origin = record(ctx, operation, journal);
     InferenceProfiles.requireOnDemandCapable(origin.modelId());
-    return AnswerPlan.of(
-        ConverseRequestParser.parse(ctx.bodyAsBytes()), settings, faults, promptCache, origin);
+    return planner.plan(ConverseRequestParser.parse(ctx.bodyAsBytes()), origin);
   }
 
   /** Records the request as it arrived, before anything can reject it. */

@@ -25,13 +25,7 @@ final class ConverseRequestParser {
    * @throws BedrockServiceException a ValidationException describing the first problem found
    */
   static ConverseRequest parse(byte[] body) {
-    JsonNode root =
-        WireJson.read(body)
-            .filter(JsonNode::isObject)
-            .orElseThrow(
-                () ->
-                    BedrockServiceException.validation(
-                        "Malformed input request, please reformat your input and try again."));
+    JsonNode root = InvokeEndpoints.object(body);
     rejectNullMembers(root);
     List<String> systemTexts = systemTexts(root.get("system"));
     List<ConversationMessage> messages = messages(root.get("messages"));

@@ -3,6 +3,7 @@ package io.bedrockgateway.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.emulator.Fault.Reject;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -11,23 +12,29 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Serves InvokeModel for the embedding and image models, and CountTokens. Directives are read from
- * the request's text (the input text, the texts, or the prompt); InvokeModel honours the fault
- * directives that reject a request.
+ * Serves InvokeModel for the embedding and image models (Claude models go to {@link
+ * ClaudeEndpoints}), and CountTokens. Directives are read from the request's text (the input text,
+ * the texts, or the prompt); InvokeModel honours the fault directives that reject a request.
  */
 final class InvokeEndpoints {
   private final RequestJournal journal;
   private final FaultGate faults;
+  private final ClaudeEndpoints claude;
 
-  InvokeEndpoints(RequestJournal journal, FaultGate faults) {
+  InvokeEndpoints(RequestJournal journal, FaultGate faults, ClaudeEndpoints claude) {
     this.journal = journal;
     this.faults = faults;
+    this.claude = claude;
   }
 
-  void invoke(Context ctx) {
+  void invoke(Context ctx) throws InterruptedException {
     long startNanos = System.nanoTime();
     RequestOrigin origin = ConverseEndpoints.record(ctx, BedrockOperation.INVOKE, journal);
     InferenceProfiles.requireOnDemandCapable(origin.modelId());
+    if (ClaudeEndpoints.serves(origin.modelId())) {
+      claude.invoke(ctx, origin, startNanos);
+      return;
+    }
     String base = baseModelId(origin.modelId());
     InvokeAnswer.Model model =
         EmbeddingModels.forBaseModel(base)
@@ -55,12 +62,18 @@ final class InvokeEndpoints {
     ctx.result(WireJson.write(answer.body()));
   }
 
+  /** InvokeModelWithResponseStream, which the emulator serves for Claude models. */
+  void invokeStream(Context ctx) throws IOException, InterruptedException {
+    claude.invokeStream(ctx);
+  }
+
   /**
    * CountTokens: the input tokens a Converse request (its messages and system) or an InvokeModel
-   * body would be charged.
+   * body would be charged; a Claude body is checked and counted as InvokeModel counts it, cached
+   * tokens included.
    */
   void countTokens(Context ctx) {
-    ConverseEndpoints.record(ctx, BedrockOperation.COUNT_TOKENS, journal);
+    RequestOrigin origin = ConverseEndpoints.record(ctx, BedrockOperation.COUNT_TOKENS, journal);
     JsonNode input = object(ctx.bodyAsBytes()).path("input");
     int tokens;
     if (input.has("converse")) {
@@ -68,11 +81,11 @@ final class InvokeEndpoints {
           ConverseRequestParser.parse(WireJson.write(converseBody(input.get("converse"))))
               .inputTokens();
     } else if (input.path("invokeModel").path("body").isTextual()) {
-      String body =
-          new String(
-              Base64.getDecoder().decode(input.path("invokeModel").path("body").asText()),
-              StandardCharsets.UTF_8);
-      tokens = EmulatedUsage.inputTokens(List.of(body));
+      byte[] body = Base64.getDecoder().decode(input.path("invokeModel").path("body").asText());
+      tokens =
+          ClaudeEndpoints.serves(origin.modelId())
+              ? ClaudeEndpoints.countTokens(body)
+              : EmulatedUsage.inputTokens(List.of(new String(body, StandardCharsets.UTF_8)));
     } else {
       throw ConverseRequestParser.mustNotBeNull("input");
     }
@@ -91,7 +104,8 @@ final class InvokeEndpoints {
     return body;
   }
 
-  private static JsonNode object(byte[] body) {
+  /** A request body that must be one JSON object, as Bedrock refuses anything else. */
+  static JsonNode object(byte[] body) {
     return WireJson.read(body)
         .filter(JsonNode::isObject)
         .orElseThrow(

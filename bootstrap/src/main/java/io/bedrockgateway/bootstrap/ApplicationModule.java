@@ -6,29 +6,36 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.bedrockgateway.application.port.in.AuthenticateUseCase;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
+import io.bedrockgateway.application.port.in.CountTokensUseCase;
 import io.bedrockgateway.application.port.in.EmbedUseCase;
 import io.bedrockgateway.application.port.in.GenerateImageUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
+import io.bedrockgateway.application.port.in.InvokeUseCase;
 import io.bedrockgateway.application.port.in.ListModelsUseCase;
 import io.bedrockgateway.application.port.in.ManageKeysUseCase;
 import io.bedrockgateway.application.port.in.MetricsUseCase;
 import io.bedrockgateway.application.port.in.RecordRejectionUseCase;
 import io.bedrockgateway.application.port.in.UsageReportUseCase;
+import io.bedrockgateway.application.port.out.ChatInvoker;
 import io.bedrockgateway.application.port.out.DependencyProbe;
+import io.bedrockgateway.application.port.out.EmbeddingInvoker;
 import io.bedrockgateway.application.port.out.GatewayMetrics;
+import io.bedrockgateway.application.port.out.ImageInvoker;
 import io.bedrockgateway.application.port.out.KeyStore;
-import io.bedrockgateway.application.port.out.ModelInvoker;
 import io.bedrockgateway.application.port.out.QuotaCounter;
+import io.bedrockgateway.application.port.out.RawInvoker;
 import io.bedrockgateway.application.port.out.TokenCounter;
 import io.bedrockgateway.application.port.out.UsageBacklog;
 import io.bedrockgateway.application.port.out.UsageLedger;
 import io.bedrockgateway.application.service.AuthenticateService;
 import io.bedrockgateway.application.service.ConverseService;
 import io.bedrockgateway.application.service.ConverseSettings;
+import io.bedrockgateway.application.service.CountTokensService;
 import io.bedrockgateway.application.service.EmbedService;
 import io.bedrockgateway.application.service.EmbedSettings;
 import io.bedrockgateway.application.service.HealthService;
 import io.bedrockgateway.application.service.ImageService;
+import io.bedrockgateway.application.service.InvokeService;
 import io.bedrockgateway.application.service.ManageKeysService;
 import io.bedrockgateway.application.service.MetricsService;
 import io.bedrockgateway.application.service.ModelCallFlow;
@@ -80,17 +87,29 @@ final class ApplicationModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ConverseUseCase converse(ModelCallFlow flow, ModelInvoker invoker, TokenCounter counter) {
-    return new ConverseService(
-        flow,
-        invoker,
-        new ConverseSettings(config.defaults().chat(), config.reservedOutputTokens()),
-        counter);
+  ConverseUseCase converse(ModelCallFlow flow, ChatInvoker invoker, TokenCounter counter) {
+    return new ConverseService(flow, invoker, chatSettings(), counter);
   }
 
   @Provides
   @Singleton
-  EmbedUseCase embed(ModelCallFlow flow, ModelInvoker invoker) {
+  InvokeUseCase invoke(ModelCallFlow flow, RawInvoker invoker) {
+    return new InvokeService(flow, invoker, chatSettings());
+  }
+
+  @Provides
+  @Singleton
+  CountTokensUseCase countTokens(ModelCallFlow flow, RawInvoker invoker) {
+    return new CountTokensService(flow, invoker);
+  }
+
+  private ConverseSettings chatSettings() {
+    return new ConverseSettings(config.defaults().chat(), config.reservedOutputTokens());
+  }
+
+  @Provides
+  @Singleton
+  EmbedUseCase embed(ModelCallFlow flow, EmbeddingInvoker invoker) {
     return new EmbedService(
         flow,
         invoker,
@@ -99,7 +118,7 @@ final class ApplicationModule extends AbstractModule {
 
   @Provides
   @Singleton
-  GenerateImageUseCase images(ModelCallFlow flow, ModelInvoker invoker) {
+  GenerateImageUseCase images(ModelCallFlow flow, ImageInvoker invoker) {
     return new ImageService(flow, invoker, config.defaults().image());
   }
 

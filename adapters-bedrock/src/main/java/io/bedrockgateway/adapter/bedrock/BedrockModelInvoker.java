@@ -1,6 +1,9 @@
 package io.bedrockgateway.adapter.bedrock;
 
-import io.bedrockgateway.application.port.out.ModelInvoker;
+import io.bedrockgateway.application.port.out.ChatInvoker;
+import io.bedrockgateway.application.port.out.EmbeddingInvoker;
+import io.bedrockgateway.application.port.out.ImageInvoker;
+import io.bedrockgateway.application.port.out.RawInvoker;
 import io.bedrockgateway.application.port.out.TokenCounter;
 import io.bedrockgateway.application.port.out.UpstreamObserver;
 import io.bedrockgateway.domain.catalog.ModelRoute;
@@ -30,13 +33,16 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 
 /**
- * {@link ModelInvoker} over Bedrock Runtime: Converse for chat, InvokeModel for embeddings and
- * images. Every operation blocks the calling (virtual) thread and runs through {@link Failover}.
- * Calls share one async client per region, so one connection pool serves every call there, and a
- * caller that gives up (timeout, interrupt, a sink that throws) cancels its call and frees the
- * connection at once, which a blocked sync call could not do. Close it on shutdown.
+ * The model ports over Bedrock Runtime: Converse for chat ({@link ChatInvoker}), InvokeModel for
+ * embeddings ({@link EmbeddingInvoker}) and images ({@link ImageInvoker}), and, through {@link
+ * #raw()}, InvokeModel with the caller's own body ({@link RawInvoker}). Every operation blocks the
+ * calling (virtual) thread and runs through one {@link Failover}, so every port shares the targets'
+ * circuit breakers. Calls share one async client per region, so one connection pool serves every
+ * call there, and a caller that gives up (timeout, interrupt, a sink that throws) cancels its call
+ * and frees the connection at once, which a blocked sync call could not do. Close it on shutdown.
  */
-public final class BedrockModelInvoker implements ModelInvoker, TokenCounter, AutoCloseable {
+public final class BedrockModelInvoker
+    implements ChatInvoker, EmbeddingInvoker, ImageInvoker, TokenCounter, AutoCloseable {
 
   /** How long a count of a prompt may take: it runs after the client left, so it is brief. */
   static final Duration COUNT_TOKENS_TIMEOUT = Duration.ofSeconds(2);
@@ -68,6 +74,11 @@ public final class BedrockModelInvoker implements ModelInvoker, TokenCounter, Au
     return new BedrockModelInvoker(new BedrockClients(settings), settings, observer);
   }
 
+  /** InvokeModel with the caller's own body, sharing this invoker's clients and failover. */
+  RawInvoker raw() {
+    return new BedrockRawInvoker(clients, failover, requestTimeout, streamIdleTimeout);
+  }
+
   /** Bedrock's health as this invoker sees it, without a call of its own. */
   BedrockProbe probe() {
     return new BedrockProbe(clients, lastOutcome, Clock.systemUTC());
@@ -94,20 +105,12 @@ public final class BedrockModelInvoker implements ModelInvoker, TokenCounter, Au
 
   private StreamSummary stream(ModelTarget target, ChatRequest request, ChatStreamSink sink) {
     ModelId model = target.model();
-    StreamHandOff handOff = new StreamHandOff();
+    StreamHandOff.Converse handOff = new StreamHandOff.Converse();
     CompletableFuture<Void> call =
         client(target)
             .converseStream(ConverseRequestMapper.toConverseStreamRequest(model, request), handOff);
-    try {
-      return new StreamRelay(handOff, sink, streamIdleTimeout, model).relay();
-    } catch (InterruptedException interrupted) {
-      throw Calls.cancelledByCaller(interrupted);
-    } finally {
-      if (!handOff.upstreamEnded()) {
-        handOff.cancel();
-        call.cancel(true);
-      }
-    }
+    return handOff.drain(
+        call, () -> new StreamRelay(handOff, sink, streamIdleTimeout, model).relay());
   }
 
   /**

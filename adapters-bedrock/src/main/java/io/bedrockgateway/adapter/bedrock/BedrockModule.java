@@ -4,15 +4,19 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import io.bedrockgateway.application.port.out.ChatInvoker;
 import io.bedrockgateway.application.port.out.DependencyProbe;
-import io.bedrockgateway.application.port.out.ModelInvoker;
+import io.bedrockgateway.application.port.out.EmbeddingInvoker;
+import io.bedrockgateway.application.port.out.ImageInvoker;
+import io.bedrockgateway.application.port.out.RawInvoker;
 import io.bedrockgateway.application.port.out.TokenCounter;
 import io.bedrockgateway.application.port.out.UpstreamObserver;
 import java.util.Objects;
 
 /**
- * Binds {@link ModelInvoker} and {@link TokenCounter} to Bedrock, and a {@link DependencyProbe} for
- * it; the injector must bind an {@link UpstreamObserver}. The invoker is also bound as {@link
+ * Binds the model ports ({@link ChatInvoker}, {@link EmbeddingInvoker}, {@link ImageInvoker},
+ * {@link RawInvoker}) and {@link TokenCounter} to Bedrock, and a {@link DependencyProbe} for it;
+ * the injector must bind an {@link UpstreamObserver}. The invoker is also bound as {@link
  * BedrockModelInvoker} so the application can {@link BedrockModelInvoker#close() close} it on
  * shutdown.
  */
@@ -26,7 +30,9 @@ public final class BedrockModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    bind(ModelInvoker.class).to(BedrockModelInvoker.class);
+    bind(ChatInvoker.class).to(BedrockModelInvoker.class);
+    bind(EmbeddingInvoker.class).to(BedrockModelInvoker.class);
+    bind(ImageInvoker.class).to(BedrockModelInvoker.class);
     bind(TokenCounter.class).to(BedrockModelInvoker.class);
     Multibinder.newSetBinder(binder(), DependencyProbe.class).addBinding().to(BedrockProbe.class);
   }
@@ -35,6 +41,12 @@ public final class BedrockModule extends AbstractModule {
   @Singleton
   BedrockModelInvoker bedrockModelInvoker(UpstreamObserver observer) {
     return BedrockModelInvoker.create(settings, observer);
+  }
+
+  @Provides
+  @Singleton
+  RawInvoker rawInvoker(BedrockModelInvoker invoker) {
+    return invoker.raw();
   }
 
   @Provides

@@ -19,30 +19,23 @@ record InvokeReply(JsonNode body, Optional<Long> inputTokens) {
 
   static InvokeReply call(
       BedrockRuntimeAsyncClient client, ModelId model, byte[] body, Duration timeout) {
-    InvokeModelResponse response =
-        Calls.await(
-            client.invokeModel(
-                InvokeModelRequest.builder()
-                    .modelId(model.value())
-                    .contentType(JSON)
-                    .accept(JSON)
-                    .body(SdkBytes.fromByteArray(body))
-                    .build()),
-            timeout,
-            model);
-    Optional<Long> inputTokens =
-        response
-            .sdkHttpResponse()
-            .firstMatchingHeader(INPUT_TOKENS)
-            .flatMap(InvokeReply::wholeNumber);
+    InvokeModelResponse response = send(client, model, body, timeout);
+    Optional<Long> inputTokens = InvocationUsage.header(response.sdkHttpResponse(), INPUT_TOKENS);
     return new InvokeReply(InvokeJson.parse(response.body().asByteArray()), inputTokens);
   }
 
-  private static Optional<Long> wholeNumber(String header) {
-    try {
-      return Optional.of(Long.parseLong(header.strip()));
-    } catch (NumberFormatException notANumber) {
-      return Optional.empty();
-    }
+  /** One InvokeModel call with a JSON body, bounded by {@code timeout}. */
+  static InvokeModelResponse send(
+      BedrockRuntimeAsyncClient client, ModelId model, byte[] body, Duration timeout) {
+    return Calls.await(
+        client.invokeModel(
+            InvokeModelRequest.builder()
+                .modelId(model.value())
+                .contentType(JSON)
+                .accept(JSON)
+                .body(SdkBytes.fromByteArray(body))
+                .build()),
+        timeout,
+        model);
   }
 }

@@ -1,7 +1,10 @@
 package io.bedrockgateway.adapter.bedrock;
 
+import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.error.UpstreamTimeout;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
@@ -12,31 +15,54 @@ import software.amazon.awssdk.core.async.SdkPublisher;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamOutput;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponseHandler;
+import software.amazon.awssdk.services.bedrockruntime.model.ResponseStream;
 
 /**
  * Hands the events the SDK pushes on its own threads to the one thread that asked for the stream,
  * one at a time: the next event is requested only after the caller took the previous one, so a slow
- * consumer slows the upstream read instead of filling memory. One instance per call.
+ * consumer slows the upstream read instead of filling memory. One instance per call; {@link
+ * Converse} and {@link Invoke} are the response handlers of the two streaming operations.
+ *
+ * @param <E> the type of the stream's events
  */
-final class StreamHandOff
-    implements ConverseStreamResponseHandler, Subscriber<ConverseStreamOutput> {
+sealed class StreamHandOff<E> implements Subscriber<E> {
+
+  /** The hand-off of a ConverseStream call. */
+  static final class Converse extends StreamHandOff<ConverseStreamOutput>
+      implements ConverseStreamResponseHandler {
+    @Override
+    public void responseReceived(ConverseStreamResponse response) {
+      // The events carry everything the caller needs.
+    }
+  }
+
+  /** The hand-off of an InvokeModelWithResponseStream call. */
+  static final class Invoke extends StreamHandOff<ResponseStream>
+      implements InvokeModelWithResponseStreamResponseHandler {
+    @Override
+    public void responseReceived(InvokeModelWithResponseStreamResponse response) {
+      // The chunks carry everything the caller needs.
+    }
+  }
 
   /** What the caller finds when it waits for the stream. */
-  sealed interface Signal {}
+  sealed interface Signal<E> {}
 
-  record Event(ConverseStreamOutput output) implements Signal {}
+  record Event<E>(E output) implements Signal<E> {}
 
-  record Completed() implements Signal {}
+  record Completed<E>() implements Signal<E> {}
 
-  record Failed(Throwable cause) implements Signal {}
+  record Failed<E>(Throwable cause) implements Signal<E> {}
 
-  record IdleTimedOut(Duration idleTimeout) implements Signal {}
+  record IdleTimedOut<E>(Duration idleTimeout) implements Signal<E> {}
 
   /**
    * Holds at most one event, as demand is one at a time. Several SDK callbacks may report the same
    * failure; the caller stops at the first terminal signal.
    */
-  private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Signal<E>> signals = new LinkedBlockingQueue<>();
 
   /** Serialises request and cancel, which the SDK's thread and the caller's both issue. */
   private final Lock subscriptionLock = new ReentrantLock();
@@ -50,13 +76,9 @@ final class StreamHandOff
   /** Only the caller's thread touches this. */
   private boolean upstreamEnded;
 
-  @Override
-  public void responseReceived(ConverseStreamResponse response) {
-    // The events carry everything the caller needs.
-  }
+  private StreamHandOff() {}
 
-  @Override
-  public void onEventStream(SdkPublisher<ConverseStreamOutput> publisher) {
+  public void onEventStream(SdkPublisher<E> publisher) {
     publisher.subscribe(this);
   }
 
@@ -66,14 +88,12 @@ final class StreamHandOff
    * do so early and with a symptom (its own cancellation of the connection) instead of the cause.
    * Should a failure ever reach only this method, the idle timeout still ends the wait.
    */
-  @Override
   public void exceptionOccurred(Throwable failure) {
     if (!subscribed) {
-      signals.add(new Failed(failure));
+      signals.add(new Failed<>(failure));
     }
   }
 
-  @Override
   public void complete() {
     // onComplete already told the caller.
   }
@@ -95,27 +115,27 @@ final class StreamHandOff
   }
 
   @Override
-  public void onNext(ConverseStreamOutput output) {
-    signals.add(new Event(output));
+  public void onNext(E output) {
+    signals.add(new Event<>(output));
   }
 
   @Override
   public void onError(Throwable failure) {
-    signals.add(new Failed(failure));
+    signals.add(new Failed<>(failure));
   }
 
   @Override
   public void onComplete() {
-    signals.add(new Completed());
+    signals.add(new Completed<>());
   }
 
   /** Waits for the next signal, or reports that none came within {@code idleTimeout}. */
-  Signal awaitNext(Duration idleTimeout) throws InterruptedException {
-    Signal next = signals.poll(idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
+  Signal<E> awaitNext(Duration idleTimeout) throws InterruptedException {
+    Signal<E> next = signals.poll(idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
     if (next == null) {
-      return new IdleTimedOut(idleTimeout);
+      return new IdleTimedOut<>(idleTimeout);
     }
-    upstreamEnded = next instanceof Completed || next instanceof Failed;
+    upstreamEnded = next instanceof Completed<E> || next instanceof Failed<E>;
     return next;
   }
 
@@ -137,6 +157,45 @@ final class StreamHandOff
     } finally {
       subscriptionLock.unlock();
     }
+  }
+
+  /** Relays a stream to the caller, on the caller's thread. */
+  @FunctionalInterface
+  interface Relay<T> {
+    T relay() throws InterruptedException;
+  }
+
+  /**
+   * Runs {@code relay} over the events of {@code call}, started with this hand-off, and stops the
+   * call unless it ended by itself: when the caller gave up, failed or left.
+   */
+  <T> T drain(CompletableFuture<Void> call, Relay<T> relay) {
+    try {
+      return relay.relay();
+    } catch (InterruptedException interrupted) {
+      throw Calls.cancelledByCaller(interrupted);
+    } finally {
+      if (!upstreamEnded) {
+        cancel();
+        call.cancel(true);
+      }
+    }
+  }
+
+  /**
+   * The failure of a stream that failed upstream or went quiet, for {@code model}: a {@link
+   * TargetFailure} that may be tried again only if nothing was {@code delivered}, or an {@link
+   * UpstreamTimeout}.
+   */
+  static RuntimeException failure(Signal<?> ended, ModelId model, boolean delivered) {
+    return switch (ended) {
+      case Failed<?>(var cause) ->
+          BedrockErrorTranslator.translate(cause, model).afterCommit(delivered);
+      case IdleTimedOut<?>(var timeout) ->
+          new UpstreamTimeout(
+              "Bedrock sent nothing for " + timeout.toMillis() + " ms on the stream for " + model);
+      default -> throw new IllegalArgumentException("not a failure: " + ended);
+    };
   }
 
   /** Stops the stream, also when the SDK has not subscribed yet. */

@@ -10,6 +10,7 @@ import io.bedrockgateway.domain.error.ClientCancelled;
 import io.bedrockgateway.domain.error.UpstreamFailed;
 import io.bedrockgateway.domain.error.UpstreamTimeout;
 import java.time.Duration;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamOutput;
 
 /**
  * Feeds one stream's events to the caller's sink, on the caller's thread, and sums up the stream
@@ -25,7 +26,7 @@ final class StreamRelay {
   /** How long a stream the client left may take to send its usage after the model finished. */
   static final Duration METADATA_GRACE = Duration.ofSeconds(2);
 
-  private final StreamHandOff handOff;
+  private final StreamHandOff<ConverseStreamOutput> handOff;
   private final ChatStreamSink sink;
   private final Duration idleTimeout;
   private final ModelId model;
@@ -37,7 +38,11 @@ final class StreamRelay {
   private boolean stopped;
   private boolean metadataSeen;
 
-  StreamRelay(StreamHandOff handOff, ChatStreamSink sink, Duration idleTimeout, ModelId model) {
+  StreamRelay(
+      StreamHandOff<ConverseStreamOutput> handOff,
+      ChatStreamSink sink,
+      Duration idleTimeout,
+      ModelId model) {
     this.handOff = handOff;
     this.sink = sink;
     this.idleTimeout = idleTimeout;
@@ -72,14 +77,10 @@ final class StreamRelay {
           }
           return new StreamSummary(stopReason, usage, latencyMs, model);
         }
-        case StreamHandOff.Failed(var cause) ->
-            throw BedrockErrorTranslator.translate(cause, model).afterCommit(delivered);
-        case StreamHandOff.IdleTimedOut(var timeout) ->
-            throw new UpstreamTimeout(
-                "Bedrock sent nothing for "
-                    + timeout.toMillis()
-                    + " ms on the stream for "
-                    + model);
+        case StreamHandOff.Failed<?> failed ->
+            throw StreamHandOff.failure(failed, model, delivered);
+        case StreamHandOff.IdleTimedOut<?> quiet ->
+            throw StreamHandOff.failure(quiet, model, delivered);
       }
     }
   }

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import io.bedrockgateway.application.port.out.ModelInvoker;
+import io.bedrockgateway.application.port.out.ChatInvoker;
+import io.bedrockgateway.application.port.out.EmbeddingInvoker;
+import io.bedrockgateway.application.port.out.ImageInvoker;
+import io.bedrockgateway.application.port.out.RawInvoker;
 import io.bedrockgateway.application.port.out.UpstreamObserver;
 import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.emulator.BedrockEmulator;
@@ -25,9 +28,13 @@ class BedrockModuleTest {
               new BedrockModule(settings(emulator.endpoint())),
               binder -> binder.bind(UpstreamObserver.class).toInstance(new RecordingUpstream()));
 
-      ModelInvoker invoker = injector.getInstance(ModelInvoker.class);
+      ChatInvoker invoker = injector.getInstance(ChatInvoker.class);
       try (BedrockModelInvoker closeable = injector.getInstance(BedrockModelInvoker.class)) {
         assertThat(invoker).isSameAs(closeable);
+        assertThat(injector.getInstance(EmbeddingInvoker.class)).isSameAs(closeable);
+        assertThat(injector.getInstance(ImageInvoker.class)).isSameAs(closeable);
+        assertThat(injector.getInstance(RawInvoker.class))
+            .isSameAs(injector.getInstance(RawInvoker.class));
         assertThat(invoker.converse(NOVA_ROUTE, ask("Hi")).message().content())
             .containsExactly(new TextBlock(EmulatedAnswer.text("Hi")));
       }

@@ -4,7 +4,7 @@ import io.bedrockgateway.application.port.in.ConverseCommand;
 import io.bedrockgateway.application.port.in.ConverseResult;
 import io.bedrockgateway.application.port.in.ConverseStreamObserver;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
-import io.bedrockgateway.application.port.out.ModelInvoker;
+import io.bedrockgateway.application.port.out.ChatInvoker;
 import io.bedrockgateway.application.port.out.TokenCounter;
 import io.bedrockgateway.domain.catalog.InputModality;
 import io.bedrockgateway.domain.catalog.ModelOperation;
@@ -16,11 +16,8 @@ import io.bedrockgateway.domain.chat.DocumentBlock;
 import io.bedrockgateway.domain.chat.ImageBlock;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.StreamSummary;
-import io.bedrockgateway.domain.chat.TokenEstimate;
 import io.bedrockgateway.domain.chat.TokenUsage;
-import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.error.ClientCancelled;
-import io.bedrockgateway.domain.quota.Demand;
 import io.bedrockgateway.domain.usage.Operation;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -31,7 +28,7 @@ import java.util.Set;
 /** The chat flow: key, plan, admission, model call, settlement, usage record. */
 public final class ConverseService implements ConverseUseCase {
   private final ModelCallFlow flow;
-  private final ModelInvoker modelInvoker;
+  private final ChatInvoker chat;
   private final ConverseSettings settings;
   private final TokenCounter tokenCounter;
 
@@ -40,19 +37,16 @@ public final class ConverseService implements ConverseUseCase {
    *     its usage, where the model can
    */
   public ConverseService(
-      ModelCallFlow flow,
-      ModelInvoker modelInvoker,
-      ConverseSettings settings,
-      TokenCounter tokenCounter) {
+      ModelCallFlow flow, ChatInvoker chat, ConverseSettings settings, TokenCounter tokenCounter) {
     this.flow = Objects.requireNonNull(flow, "flow");
-    this.modelInvoker = Objects.requireNonNull(modelInvoker, "modelInvoker");
+    this.chat = Objects.requireNonNull(chat, "chat");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.tokenCounter = Objects.requireNonNull(tokenCounter, "tokenCounter");
   }
 
   /** A service that estimates the prompt of a stream cut short, and never counts it. */
-  public ConverseService(ModelCallFlow flow, ModelInvoker modelInvoker, ConverseSettings settings) {
-    this(flow, modelInvoker, settings, TokenCounter.NONE);
+  public ConverseService(ModelCallFlow flow, ChatInvoker chat, ConverseSettings settings) {
+    this(flow, chat, settings, TokenCounter.NONE);
   }
 
   @Override
@@ -61,8 +55,7 @@ public final class ConverseService implements ConverseUseCase {
     return flow.run(
         call(command, Operation.CONVERSE, false),
         (admission, trace) -> {
-          ChatResponse response =
-              trace.upstream(() -> modelInvoker.converse(admission.route(), request));
+          ChatResponse response = trace.upstream(() -> chat.converse(admission.route(), request));
           trace.served(response.servedModel(), response.usage());
           return new ConverseResult(response, admission.rateLimit(), trace.upstreamTime());
         });
@@ -78,8 +71,7 @@ public final class ConverseService implements ConverseUseCase {
           OutputMeter meter = new OutputMeter(observer, trace);
           try {
             StreamSummary summary =
-                trace.upstream(
-                    () -> modelInvoker.converseStream(admission.route(), request, meter));
+                trace.upstream(() -> chat.converseStream(admission.route(), request, meter));
             trace.servedBy(summary.servedModel());
             settleStream(request, meter, trace, false);
             return summary;
@@ -130,9 +122,7 @@ public final class ConverseService implements ConverseUseCase {
         request.model().orElse(settings.defaultChatModel()),
         ModelOperation.CHAT,
         attachments(request),
-        (model, prices) ->
-            new Demand(
-                ceiling.totalTokens(), prices.cost(model, ceiling).orElse(Usd.ZERO), stream));
+        ModelCallFlow.DemandEstimate.tokens(ceiling, stream));
   }
 
   private static Set<InputModality> attachments(ChatRequest request) {
@@ -154,13 +144,12 @@ public final class ConverseService implements ConverseUseCase {
   private static final class OutputMeter implements ChatStreamSink {
     private final ConverseStreamObserver observer;
     private final UsageTrace trace;
-    private long outputQuarters;
-    private boolean began;
-    private Optional<TokenUsage> reported = Optional.empty();
+    private final StreamProgress<TokenUsage> progress;
 
     OutputMeter(ConverseStreamObserver observer, UsageTrace trace) {
       this.observer = observer;
       this.trace = trace;
+      this.progress = new StreamProgress<>(trace);
     }
 
     @Override
@@ -171,34 +160,29 @@ public final class ConverseService implements ConverseUseCase {
 
     @Override
     public void accept(ChatStreamEvent event) {
-      began = true;
+      progress.began();
       switch (event) {
-        case ChatStreamEvent.TextDelta delta -> produced(delta.text());
-        case ChatStreamEvent.ReasoningDelta delta -> produced(delta.text());
-        case ChatStreamEvent.ToolUseDelta delta -> produced(delta.input());
-        case ChatStreamEvent.Metadata metadata -> reported = Optional.of(metadata.usage());
+        case ChatStreamEvent.TextDelta delta -> progress.produced(delta.text());
+        case ChatStreamEvent.ReasoningDelta delta -> progress.produced(delta.text());
+        case ChatStreamEvent.ToolUseDelta delta -> progress.produced(delta.input());
+        case ChatStreamEvent.Metadata metadata -> progress.reported(metadata.usage());
         default -> {}
       }
       observer.accept(event);
     }
 
-    private void produced(String output) {
-      trace.firstTokenNow();
-      outputQuarters += TokenEstimate.quarters(output);
-    }
-
     /** Whether the model sent anything. */
     boolean began() {
-      return began;
+      return progress.hasBegun();
     }
 
     /** The usage of the model's metadata event, once it arrived. */
     Optional<TokenUsage> reported() {
-      return reported;
+      return progress.reported();
     }
 
     long outputQuarters() {
-      return outputQuarters;
+      return progress.outputQuarters();
     }
   }
 }

@@ -3,7 +3,7 @@ package io.bedrockgateway.application.service;
 import io.bedrockgateway.application.port.in.EmbedCommand;
 import io.bedrockgateway.application.port.in.EmbedResult;
 import io.bedrockgateway.application.port.in.EmbedUseCase;
-import io.bedrockgateway.application.port.out.ModelInvoker;
+import io.bedrockgateway.application.port.out.EmbeddingInvoker;
 import io.bedrockgateway.domain.catalog.InputModality;
 import io.bedrockgateway.domain.catalog.ModelOperation;
 import io.bedrockgateway.domain.catalog.ModelRoute;
@@ -27,12 +27,12 @@ import java.util.function.Function;
  */
 public final class EmbedService implements EmbedUseCase {
   private final ModelCallFlow flow;
-  private final ModelInvoker modelInvoker;
+  private final EmbeddingInvoker embeddings;
   private final EmbedSettings settings;
 
-  public EmbedService(ModelCallFlow flow, ModelInvoker modelInvoker, EmbedSettings settings) {
+  public EmbedService(ModelCallFlow flow, EmbeddingInvoker embeddings, EmbedSettings settings) {
     this.flow = Objects.requireNonNull(flow, "flow");
-    this.modelInvoker = Objects.requireNonNull(modelInvoker, "modelInvoker");
+    this.embeddings = Objects.requireNonNull(embeddings, "embeddings");
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
@@ -60,7 +60,7 @@ public final class EmbedService implements EmbedUseCase {
         Set.of(InputModality.IMAGE),
         textCharacters,
         1,
-        route -> modelInvoker.embedImage(route, request));
+        route -> embeddings.embedImage(route, request));
   }
 
   private EmbedResult embedTexts(EmbedCommand<TextEmbeddingRequest> command, Operation operation) {
@@ -72,7 +72,7 @@ public final class EmbedService implements EmbedUseCase {
         Set.of(),
         request.characters(),
         0,
-        route -> modelInvoker.embedTexts(route, request));
+        route -> embeddings.embedTexts(route, request));
   }
 
   private EmbedResult embed(

@@ -3,7 +3,7 @@ package io.bedrockgateway.application.service;
 import io.bedrockgateway.application.port.in.GenerateImageCommand;
 import io.bedrockgateway.application.port.in.GenerateImageResult;
 import io.bedrockgateway.application.port.in.GenerateImageUseCase;
-import io.bedrockgateway.application.port.out.ModelInvoker;
+import io.bedrockgateway.application.port.out.ImageInvoker;
 import io.bedrockgateway.domain.catalog.ModelOperation;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.cost.Usd;
@@ -17,12 +17,12 @@ import java.util.Set;
 /** Image generation through the shared flow; the images asked for are reserved at their price. */
 public final class ImageService implements GenerateImageUseCase {
   private final ModelCallFlow flow;
-  private final ModelInvoker modelInvoker;
+  private final ImageInvoker imageInvoker;
   private final ModelId defaultImageModel;
 
-  public ImageService(ModelCallFlow flow, ModelInvoker modelInvoker, ModelId defaultImageModel) {
+  public ImageService(ModelCallFlow flow, ImageInvoker images, ModelId defaultImageModel) {
     this.flow = Objects.requireNonNull(flow, "flow");
-    this.modelInvoker = Objects.requireNonNull(modelInvoker, "modelInvoker");
+    this.imageInvoker = Objects.requireNonNull(images, "images");
     this.defaultImageModel = Objects.requireNonNull(defaultImageModel, "defaultImageModel");
   }
 
@@ -53,7 +53,7 @@ public final class ImageService implements GenerateImageUseCase {
         call,
         (admission, trace) -> {
           GeneratedImages images =
-              trace.upstream(() -> modelInvoker.generateImage(admission.route(), request));
+              trace.upstream(() -> imageInvoker.generateImage(admission.route(), request));
           trace.generated(images.servedModel(), request, images.images().size());
           return new GenerateImageResult(images, admission.rateLimit(), trace.upstreamTime());
         });

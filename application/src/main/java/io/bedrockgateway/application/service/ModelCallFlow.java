@@ -11,7 +11,9 @@ import io.bedrockgateway.domain.catalog.ModelOperation;
 import io.bedrockgateway.domain.catalog.ModelRoute;
 import io.bedrockgateway.domain.catalog.ModelTarget;
 import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.cost.PriceTable;
+import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.error.Forbidden;
 import io.bedrockgateway.domain.error.InvalidRequest;
 import io.bedrockgateway.domain.error.RateLimited;
@@ -79,6 +81,15 @@ public final class ModelCallFlow {
   @FunctionalInterface
   interface DemandEstimate {
     Demand of(ModelId primaryModel, PriceTable prices);
+
+    /**
+     * Reserves the tokens of {@code ceiling} and their cost at the price of the model asked first
+     * (nothing, if it has no price).
+     */
+    static DemandEstimate tokens(TokenUsage ceiling, boolean stream) {
+      return (model, prices) ->
+          new Demand(ceiling.totalTokens(), prices.cost(model, ceiling).orElse(Usd.ZERO), stream);
+    }
   }
 
   /**

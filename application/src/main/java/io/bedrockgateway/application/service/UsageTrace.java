@@ -187,7 +187,7 @@ final class UsageTrace {
         cost(),
         elapsed(),
         timeToFirstToken,
-        operation == Operation.CONVERSE_STREAM,
+        operation.streamed(),
         usage.totalTokens() == 0 ? TokensSource.NONE : tokensSource);
   }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bedrockgateway.application.port.in.ConverseCommand;
 import io.bedrockgateway.application.port.in.ConverseResult;
 import io.bedrockgateway.application.port.in.ConverseStreamObserver;
-import io.bedrockgateway.application.port.out.ModelInvoker;
+import io.bedrockgateway.application.port.out.ChatInvoker;
 import io.bedrockgateway.application.port.out.QuotaCounter;
 import io.bedrockgateway.application.port.out.TestPrincipals;
 import io.bedrockgateway.application.port.out.TokenCounter;
@@ -83,7 +83,7 @@ class ConverseServiceTest {
   private final List<ModelRoute> invoked = new ArrayList<>();
   private AdmissionDecision decision;
 
-  private ConverseService service(ModelInvoker invoker) {
+  private ConverseService service(ChatInvoker invoker) {
     QuotaCounter quota =
         new QuotaCounter() {
           @Override
@@ -476,8 +476,8 @@ class ConverseServiceTest {
             });
   }
 
-  private ModelInvoker answering(String text) {
-    return new ChatOnlyInvoker() {
+  private ChatInvoker answering(String text) {
+    return new ChatInvoker() {
       @Override
       public ChatResponse converse(ModelRoute route, ChatRequest request) {
         invoked.add(route);
@@ -497,8 +497,8 @@ class ConverseServiceTest {
     };
   }
 
-  private ModelInvoker streaming(List<ChatStreamEvent> script, Optional<GatewayException> failure) {
-    return new ChatOnlyInvoker() {
+  private ChatInvoker streaming(List<ChatStreamEvent> script, Optional<GatewayException> failure) {
+    return new ChatInvoker() {
       @Override
       public ChatResponse converse(ModelRoute route, ChatRequest request) {
         throw new AssertionError("not a plain call");

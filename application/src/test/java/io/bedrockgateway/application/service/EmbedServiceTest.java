@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bedrockgateway.application.port.in.EmbedCommand;
+import io.bedrockgateway.application.port.out.EmbeddingInvoker;
 import io.bedrockgateway.application.port.out.QuotaCounter;
 import io.bedrockgateway.application.port.out.TestPrincipals;
 import io.bedrockgateway.domain.catalog.ModelCatalog;
 import io.bedrockgateway.domain.catalog.ModelRoute;
-import io.bedrockgateway.domain.chat.ChatRequest;
-import io.bedrockgateway.domain.chat.ChatResponse;
-import io.bedrockgateway.domain.chat.ChatStreamSink;
 import io.bedrockgateway.domain.chat.ModelId;
-import io.bedrockgateway.domain.chat.StreamSummary;
 import io.bedrockgateway.domain.cost.ImagePrice;
 import io.bedrockgateway.domain.cost.ModelPrice;
 import io.bedrockgateway.domain.cost.PriceTable;
@@ -22,8 +19,6 @@ import io.bedrockgateway.domain.embedding.EmbeddingResult;
 import io.bedrockgateway.domain.embedding.ImageEmbeddingRequest;
 import io.bedrockgateway.domain.embedding.TextEmbeddingRequest;
 import io.bedrockgateway.domain.error.Forbidden;
-import io.bedrockgateway.domain.image.GeneratedImages;
-import io.bedrockgateway.domain.image.ImageRequest;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.media.BinaryData;
 import io.bedrockgateway.domain.plan.Plan;
@@ -73,7 +68,7 @@ class EmbedServiceTest {
         };
     return new EmbedService(
         new ModelCallFlow(quota, ledger, new RecordingMetrics(), CLOCK, ModelCatalog.EMPTY, prices),
-        new EmbeddingInvoker(),
+        new ImagesOnlyEmbedder(),
         new EmbedSettings(TEXT, MULTIMODAL));
   }
 
@@ -118,7 +113,7 @@ class EmbedServiceTest {
   }
 
   /** Embeds images only: one vector, ten input tokens. */
-  private static final class EmbeddingInvoker extends ChatOnlyInvoker {
+  private static final class ImagesOnlyEmbedder implements EmbeddingInvoker {
     @Override
     public EmbeddingResult embedImage(ModelRoute route, ImageEmbeddingRequest request) {
       return new EmbeddingResult(
@@ -128,22 +123,6 @@ class EmbedServiceTest {
     @Override
     public EmbeddingResult embedTexts(ModelRoute route, TextEmbeddingRequest request) {
       throw new AssertionError("not a text embedding");
-    }
-
-    @Override
-    public GeneratedImages generateImage(ModelRoute route, ImageRequest request) {
-      throw new AssertionError("not an image");
-    }
-
-    @Override
-    public ChatResponse converse(ModelRoute route, ChatRequest request) {
-      throw new AssertionError("not a chat");
-    }
-
-    @Override
-    public StreamSummary converseStream(
-        ModelRoute route, ChatRequest request, ChatStreamSink sink) {
-      throw new AssertionError("not a chat");
     }
   }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A conversation to continue. The model is optional here: the gateway fills in its default chat
- * model and resolves aliases before a {@code ModelInvoker} sees the request.
+ * model and resolves aliases before a {@code ChatInvoker} sees the request.
  *
  * @param system the system prompt: text, perhaps with prompt-cache checkpoints
  * @param tools the tools the model may ask for; required once the conversation holds tool blocks

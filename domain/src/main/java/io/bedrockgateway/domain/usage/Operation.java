@@ -7,7 +7,12 @@ public enum Operation {
   EMBED_TEXT("embed_text"),
   EMBED_TEXT_BATCH("embed_text_batch"),
   EMBED_IMAGE("embed_image"),
-  GENERATE_IMAGE("generate_image");
+  GENERATE_IMAGE("generate_image"),
+  /** A Bedrock InvokeModel body passed through (Anthropic and Bedrock-native surfaces). */
+  INVOKE("invoke"),
+  INVOKE_STREAM("invoke_stream"),
+  /** The input tokens of an InvokeModel body, counted by the model. */
+  COUNT_TOKENS("count_tokens");
 
   private final String wireName;
 
@@ -17,5 +22,10 @@ public enum Operation {
 
   public String wireName() {
     return wireName;
+  }
+
+  /** Whether the answer is streamed to the caller as the model produces it. */
+  public boolean streamed() {
+    return this == CONVERSE_STREAM || this == INVOKE_STREAM;
   }
 }
