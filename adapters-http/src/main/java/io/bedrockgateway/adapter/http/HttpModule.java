@@ -6,9 +6,11 @@ import com.google.inject.Singleton;
 import io.bedrockgateway.adapter.http.common.UseCases;
 import io.bedrockgateway.application.port.in.AuthenticateUseCase;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
+import io.bedrockgateway.application.port.in.CountTokensUseCase;
 import io.bedrockgateway.application.port.in.EmbedUseCase;
 import io.bedrockgateway.application.port.in.GenerateImageUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
+import io.bedrockgateway.application.port.in.InvokeUseCase;
 import io.bedrockgateway.application.port.in.ListModelsUseCase;
 import io.bedrockgateway.application.port.in.ManageKeysUseCase;
 import io.bedrockgateway.application.port.in.MetricsUseCase;
@@ -41,6 +43,8 @@ public final class HttpModule extends AbstractModule {
       UsageReportUseCase usage,
       RecordRejectionUseCase rejections,
       MetricsUseCase metrics,
+      InvokeUseCase invoke,
+      CountTokensUseCase countTokens,
       Clock clock) {
     return new GatewayHttpServer(
         settings,
@@ -54,7 +58,9 @@ public final class HttpModule extends AbstractModule {
             keys,
             usage,
             rejections,
-            metrics),
+            metrics,
+            invoke,
+            countTokens),
         clock);
   }
 }

@@ -12,17 +12,13 @@ import io.bedrockgateway.domain.error.UpstreamThrottled;
 import io.bedrockgateway.domain.quota.LimitKind;
 import io.bedrockgateway.domain.request.ApiSurface;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.eventstream.Message;
-import software.amazon.awssdk.eventstream.MessageDecoder;
 
 /**
  * The Bedrock-native surface over real HTTP with a fake converse use case: Bedrock's paths, body
@@ -51,16 +47,6 @@ class BedrockRoutesTest {
     return server.send(server.post(path, body).header("Authorization", "Bearer " + TestServer.KEY));
   }
 
-  private HttpResponse<byte[]> postForBytes(String path, String body) {
-    try {
-      return server.client.send(
-          server.post(path, body).header("Authorization", "Bearer " + TestServer.KEY).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
   @Test
   void converseAnswersInBedrocksExactShape() {
     HttpResponse<String> response = post(CONVERSE, HELLO);
@@ -84,12 +70,12 @@ class BedrockRoutesTest {
   @Test
   void theStreamIsEventStreamFramesNamedAsBedrockNamesThem() {
     HttpResponse<byte[]> response =
-        postForBytes("/bedrock/model/anthropic.claude-test/converse-stream", HELLO);
+        EventFrames.post(server, "/bedrock/model/anthropic.claude-test/converse-stream", HELLO);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type"))
         .contains("application/vnd.amazon.eventstream");
-    List<Message> frames = frames(response.body());
+    List<Message> frames = EventFrames.of(response.body());
     assertThat(frames)
         .extracting(frame -> frame.getHeaders().get(":event-type").getString())
         .containsExactly(
@@ -107,8 +93,9 @@ class BedrockRoutesTest {
               assertThat(frame.getHeaders().get(":content-type").getString())
                   .isEqualTo("application/json");
             });
-    assertThat(payload(frames.get(2)).path("delta").path("text").asText()).isEqualTo("Hel");
-    JsonNode metadata = payload(frames.getLast());
+    assertThat(EventFrames.payload(frames.get(2)).path("delta").path("text").asText())
+        .isEqualTo("Hel");
+    JsonNode metadata = EventFrames.payload(frames.getLast());
     assertThat(metadata.path("usage").path("outputTokens").asInt()).isEqualTo(40);
     assertThat(metadata.has("servedModel")).isFalse();
   }
@@ -122,14 +109,17 @@ class BedrockRoutesTest {
         });
 
     List<Message> frames =
-        frames(postForBytes("/bedrock/model/anthropic.claude-test/converse-stream", HELLO).body());
+        EventFrames.of(
+            EventFrames.post(server, "/bedrock/model/anthropic.claude-test/converse-stream", HELLO)
+                .body());
 
     assertThat(frames).hasSize(2);
     Message last = frames.getLast();
     assertThat(last.getHeaders().get(":message-type").getString()).isEqualTo("exception");
     assertThat(last.getHeaders().get(":exception-type").getString())
         .isEqualTo("throttlingException");
-    assertThat(payload(last).path("message").asText()).isEqualTo("Too many tokens, please wait.");
+    assertThat(EventFrames.payload(last).path("message").asText())
+        .isEqualTo("Too many tokens, please wait.");
   }
 
   @Test
@@ -200,16 +190,5 @@ class BedrockRoutesTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(server.converse.lastCommand().request().model().orElseThrow().value())
         .isEqualTo(arn);
-  }
-
-  private static List<Message> frames(byte[] body) {
-    List<Message> frames = new ArrayList<>();
-    MessageDecoder decoder = new MessageDecoder(frames::add);
-    decoder.feed(ByteBuffer.wrap(body));
-    return frames;
-  }
-
-  private static JsonNode payload(Message frame) {
-    return json(new String(frame.getPayload(), StandardCharsets.UTF_8));
   }
 }

@@ -37,6 +37,7 @@ final class TestServer implements AutoCloseable {
   final FakeUsageReportUseCase usage = new FakeUsageReportUseCase();
   final List<RejectedRequest> rejections = new CopyOnWriteArrayList<>();
   final FakeMetricsUseCase metrics = new FakeMetricsUseCase();
+  final FakeInvokeUseCase invoke = new FakeInvokeUseCase();
   final GatewayHttpServer server;
   final HttpClient client =
       HttpClient.newBuilder()
@@ -62,7 +63,9 @@ final class TestServer implements AutoCloseable {
                 keys,
                 usage,
                 rejections::add,
-                metrics),
+                metrics,
+                invoke,
+                invoke),
             Clock.fixed(NOW, ZoneOffset.UTC));
     server.start();
   }

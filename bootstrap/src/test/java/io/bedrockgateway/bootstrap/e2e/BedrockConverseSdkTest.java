@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.model.Filters;
 import io.bedrockgateway.adapter.mongo.MongoFixture;
 import io.bedrockgateway.bootstrap.Gateway;
 import io.bedrockgateway.emulator.EmulatedAnswer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -292,28 +287,7 @@ class BedrockConverseSdkTest {
         .contains("ResourceNotFoundException");
   }
 
-  /** The usage event of the request that sent {@code requestId}, once the ledger wrote it. */
   private Document usageOf(String requestId) {
-    Instant giveUp = Instant.now().plus(Duration.ofSeconds(30)); // a hang guard only
-    try (MongoClient mongo = MongoClients.create(mongoUri)) {
-      while (true) {
-        Document event =
-            mongo
-                .getDatabase(database)
-                .getCollection("usage_events")
-                .find(Filters.eq("client_request_id", requestId))
-                .first();
-        if (event != null) {
-          return event;
-        }
-        assertThat(Instant.now()).as("usage of " + requestId + " written").isBefore(giveUp);
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(interrupted);
-        }
-      }
-    }
+    return LedgerEvents.of(mongoUri, database, requestId);
   }
 }

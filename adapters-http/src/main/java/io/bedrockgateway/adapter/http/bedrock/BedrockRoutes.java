@@ -29,10 +29,14 @@ public final class BedrockRoutes {
         ctx -> ctx.header(BedrockErrors.REQUEST_ID, RequestStamp.of(ctx).requestId().value()));
     KeyGate key = edge.key();
     ConverseHandlers converse = new ConverseHandlers(edge);
+    InvokeHandlers invoke = new InvokeHandlers(edge);
     InferenceProfilesHandler profiles = new InferenceProfilesHandler(edge.useCases().models());
     String model = PREFIX + "/model/{modelId}";
     config.routes.post(model + "/converse", guard(key, converse::converse));
     config.routes.post(model + "/converse-stream", guard(key, converse::converseStream));
+    config.routes.post(model + "/invoke", guard(key, invoke::invoke));
+    config.routes.post(model + "/invoke-with-response-stream", guard(key, invoke::invokeStream));
+    config.routes.post(model + "/count-tokens", guard(key, invoke::countTokens));
     config.routes.get(PREFIX + "/inference-profiles", guard(key, profiles::list));
     config.routes.get(PREFIX + "/inference-profiles/{id}", guard(key, profiles::get));
   }

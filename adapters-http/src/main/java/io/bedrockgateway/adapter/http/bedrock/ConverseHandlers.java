@@ -61,7 +61,7 @@ final class ConverseHandlers {
         command.context().requestId(),
         () -> {
           RequestEnd.tokens(
-              ctx, converse.stream(command, new ConverseEventStream(ctx, frames)).usage());
+              ctx, converse.stream(command, new ModelEventStream(ctx, frames)).usage());
           frames.complete();
         });
   }

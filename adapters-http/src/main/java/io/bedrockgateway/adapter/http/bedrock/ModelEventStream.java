@@ -3,23 +3,29 @@ package io.bedrockgateway.adapter.http.bedrock;
 import io.bedrockgateway.adapter.http.common.GatewayHeaders;
 import io.bedrockgateway.adapter.http.common.converse.ConverseJson;
 import io.bedrockgateway.application.port.in.ConverseStreamObserver;
+import io.bedrockgateway.application.port.in.InvokeStreamObserver;
 import io.bedrockgateway.domain.chat.ChatStreamEvent;
 import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.invoke.InvocationChunk;
 import io.bedrockgateway.domain.quota.RateLimitStatus;
 import io.javalin.http.Context;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A ConverseStream answer as Bedrock Runtime sends it: each event one event-stream frame whose
- * {@code :event-type} is the event's name ({@code messageStart}, {@code contentBlockDelta}, ...)
- * and whose payload is the event's body.
+ * A streamed answer as Bedrock Runtime sends it, one event-stream frame an event: for
+ * ConverseStream, each event named as Bedrock names it ({@code messageStart}, {@code
+ * contentBlockDelta}, ...) with its body as payload; for InvokeModelWithResponseStream, each chunk
+ * the model sent, its bytes unchanged, as {@code chunk} {@code {"bytes":"<base64>"}}.
  */
-final class ConverseEventStream implements ConverseStreamObserver {
+final class ModelEventStream implements ConverseStreamObserver, InvokeStreamObserver {
+  record Chunk(String bytes) {}
+
   private final Context ctx;
   private final EventStreamWriter frames;
 
-  ConverseEventStream(Context ctx, EventStreamWriter frames) {
+  ModelEventStream(Context ctx, EventStreamWriter frames) {
     this.ctx = ctx;
     this.frames = frames;
   }
@@ -40,5 +46,11 @@ final class ConverseEventStream implements ConverseStreamObserver {
     Map.Entry<String, Object> named =
         ConverseJson.streamEvent(event, Optional.empty()).entrySet().iterator().next();
     frames.event(named.getKey(), named.getValue());
+  }
+
+  @Override
+  public void accept(InvocationChunk chunk) {
+    frames.checkTime();
+    frames.event("chunk", new Chunk(Base64.getEncoder().encodeToString(chunk.bytes())));
   }
 }
