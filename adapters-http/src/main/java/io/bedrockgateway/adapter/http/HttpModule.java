@@ -3,6 +3,7 @@ package io.bedrockgateway.adapter.http;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.bedrockgateway.adapter.http.anthropic.AnthropicSettings;
 import io.bedrockgateway.adapter.http.common.UseCases;
 import io.bedrockgateway.application.port.in.AuthenticateUseCase;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
@@ -25,9 +26,15 @@ import java.util.Objects;
  */
 public final class HttpModule extends AbstractModule {
   private final HttpSettings settings;
+  private final AnthropicSettings anthropic;
 
   public HttpModule(HttpSettings settings) {
+    this(settings, AnthropicSettings.DEFAULTS);
+  }
+
+  public HttpModule(HttpSettings settings, AnthropicSettings anthropic) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.anthropic = Objects.requireNonNull(anthropic, "anthropic");
   }
 
   @Provides
@@ -48,6 +55,7 @@ public final class HttpModule extends AbstractModule {
       Clock clock) {
     return new GatewayHttpServer(
         settings,
+        anthropic,
         new UseCases(
             authenticate,
             converse,

@@ -3,6 +3,7 @@ package io.bedrockgateway.adapter.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bedrockgateway.adapter.http.admin.AdminToken;
+import io.bedrockgateway.adapter.http.anthropic.AnthropicSettings;
 import io.bedrockgateway.adapter.http.common.HttpLimits;
 import io.bedrockgateway.adapter.http.common.UseCases;
 import io.bedrockgateway.application.port.in.RejectedRequest;
@@ -50,9 +51,14 @@ final class TestServer implements AutoCloseable {
   }
 
   TestServer(HttpSettings settings) {
+    this(settings, AnthropicSettings.DEFAULTS);
+  }
+
+  TestServer(HttpSettings settings, AnthropicSettings anthropic) {
     server =
         new GatewayHttpServer(
             settings,
+            anthropic,
             new UseCases(
                 keyCheck,
                 converse,
