@@ -99,8 +99,8 @@ final class ApplicationModule extends AbstractModule {
 
   @Provides
   @Singleton
-  CountTokensUseCase countTokens(ModelCallFlow flow, RawInvoker invoker) {
-    return new CountTokensService(flow, invoker);
+  CountTokensUseCase countTokens(ModelCallFlow flow, RawInvoker invoker, ChatInvoker chat) {
+    return new CountTokensService(flow, invoker, chat);
   }
 
   private ConverseSettings chatSettings() {

@@ -113,6 +113,24 @@ public final class BedrockModelInvoker
         call, () -> new StreamRelay(handOff, sink, streamIdleTimeout, model).relay());
   }
 
+  /** Bedrock's CountTokens for the conversation, through the failover like every call. */
+  @Override
+  public long countTokens(ModelRoute route, ChatRequest request) {
+    return failover.call(
+        route,
+        target -> {
+          Integer counted =
+              Calls.await(
+                      client(target)
+                          .countTokens(
+                              ConverseRequestMapper.toCountTokensRequest(target.model(), request)),
+                      requestTimeout,
+                      target.model())
+                  .inputTokens();
+          return counted == null ? 0L : counted.longValue();
+        });
+  }
+
   /**
    * Bedrock's CountTokens for Anthropic models, in the gateway's own region, without retries; any
    * failure, and any other model, counts nothing.

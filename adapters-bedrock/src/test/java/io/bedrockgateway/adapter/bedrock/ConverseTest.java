@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bedrockgateway.domain.catalog.ModelRoute;
 import io.bedrockgateway.domain.chat.ChatMessage;
 import io.bedrockgateway.domain.chat.ChatRequest;
 import io.bedrockgateway.domain.chat.ChatResponse;
@@ -47,6 +48,17 @@ class ConverseTest {
         .satisfies(request -> assertThat(request.modelId()).isEqualTo(claude.baseModelId()));
     assertThat(BEDROCK.invoker().inputTokens(NOVA_LITE, ask(prompt))).isEmpty();
     assertThat(BEDROCK.emulator().recordedRequests()).hasSize(1);
+  }
+
+  @Test
+  void countsAConversationOnRequestAlongItsRoute() {
+    ModelId claude = new ModelId("us.anthropic.claude-haiku-4-5-20251001-v1:0");
+    String prompt = "Count the tokens of this conversation";
+
+    assertThat(BEDROCK.invoker().countTokens(ModelRoute.direct(claude), ask(claude, prompt)))
+        .isEqualTo(EmulatedUsage.inputTokens(List.of(prompt)));
+    assertThat(BEDROCK.emulator().recordedRequests().getLast().modelId())
+        .isEqualTo(claude.baseModelId());
   }
 
   @Test

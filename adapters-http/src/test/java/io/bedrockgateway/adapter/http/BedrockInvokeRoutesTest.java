@@ -115,7 +115,29 @@ class BedrockInvokeRoutesTest {
             json(new String(response.body(), StandardCharsets.UTF_8)).path("inputTokens").asInt())
         .isEqualTo(21);
     CountTokensCommand command = server.invoke.lastCommand();
-    assertThat(new String(command.body().bytes(), StandardCharsets.UTF_8)).isEqualTo(BODY);
+    assertThat(command.input())
+        .isInstanceOfSatisfying(
+            CountTokensCommand.InvokeBody.class,
+            counted ->
+                assertThat(new String(counted.body().bytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(BODY));
+  }
+
+  @Test
+  void countTokensCountsAConverseRequestToo() {
+    HttpResponse<byte[]> response =
+        EventFrames.post(
+            server,
+            MODEL + "/count-tokens",
+            "{\"input\":{\"converse\":{\"messages\":[{\"role\":\"user\","
+                + "\"content\":[{\"text\":\"Hi\"}]}]}}}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    CountTokensCommand command = server.invoke.lastCommand();
+    assertThat(command.input())
+        .isInstanceOfSatisfying(
+            CountTokensCommand.Conversation.class,
+            counted -> assertThat(counted.request().messages()).hasSize(1));
   }
 
   @Test

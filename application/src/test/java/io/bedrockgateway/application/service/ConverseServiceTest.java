@@ -479,6 +479,11 @@ class ConverseServiceTest {
   private ChatInvoker answering(String text) {
     return new ChatInvoker() {
       @Override
+      public long countTokens(ModelRoute route, ChatRequest request) {
+        throw new AssertionError("not a count");
+      }
+
+      @Override
       public ChatResponse converse(ModelRoute route, ChatRequest request) {
         invoked.add(route);
         return new ChatResponse(
@@ -499,6 +504,11 @@ class ConverseServiceTest {
 
   private ChatInvoker streaming(List<ChatStreamEvent> script, Optional<GatewayException> failure) {
     return new ChatInvoker() {
+      @Override
+      public long countTokens(ModelRoute route, ChatRequest request) {
+        throw new AssertionError("not a count");
+      }
+
       @Override
       public ChatResponse converse(ModelRoute route, ChatRequest request) {
         throw new AssertionError("not a plain call");

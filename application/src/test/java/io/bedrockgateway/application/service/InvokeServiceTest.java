@@ -7,11 +7,20 @@ import io.bedrockgateway.application.port.in.CountTokensCommand;
 import io.bedrockgateway.application.port.in.InvokeCommand;
 import io.bedrockgateway.application.port.in.InvokeResult;
 import io.bedrockgateway.application.port.in.InvokeStreamObserver;
+import io.bedrockgateway.application.port.out.ChatInvoker;
 import io.bedrockgateway.application.port.out.FakeRawInvoker;
 import io.bedrockgateway.application.port.out.QuotaCounter;
 import io.bedrockgateway.application.port.out.TestPrincipals;
 import io.bedrockgateway.domain.catalog.ModelCatalog;
+import io.bedrockgateway.domain.catalog.ModelRoute;
+import io.bedrockgateway.domain.chat.ChatMessage;
+import io.bedrockgateway.domain.chat.ChatRequest;
+import io.bedrockgateway.domain.chat.ChatResponse;
+import io.bedrockgateway.domain.chat.ChatStreamSink;
+import io.bedrockgateway.domain.chat.InferenceParameters;
 import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.Role;
+import io.bedrockgateway.domain.chat.StreamSummary;
 import io.bedrockgateway.domain.chat.TokenEstimate;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.cost.ModelPrice;
@@ -69,6 +78,28 @@ class InvokeServiceTest {
   private static final InvocationBody BODY =
       body(
           "{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":300,\"messages\":[{\"role\":\"user\",\"content\":\"Tell me about rivers\"}]}");
+
+  private static final long CONVERSATION_TOKENS = 7;
+
+  /** Counts every conversation as {@value #CONVERSATION_TOKENS} tokens; chats with nobody. */
+  private static final ChatInvoker COUNTING_CHAT =
+      new ChatInvoker() {
+        @Override
+        public ChatResponse converse(ModelRoute route, ChatRequest request) {
+          throw new AssertionError("not a chat");
+        }
+
+        @Override
+        public StreamSummary converseStream(
+            ModelRoute route, ChatRequest request, ChatStreamSink sink) {
+          throw new AssertionError("not a chat");
+        }
+
+        @Override
+        public long countTokens(ModelRoute route, ChatRequest request) {
+          return CONVERSATION_TOKENS;
+        }
+      };
 
   private final Principal principal = TestPrincipals.unlimited();
   private final RecordingLedger ledger = new RecordingLedger();
@@ -254,7 +285,7 @@ class InvokeServiceTest {
     FakeRawInvoker raw = new FakeRawInvoker();
 
     long counted =
-        new CountTokensService(flow(), raw)
+        new CountTokensService(flow(), raw, COUNTING_CHAT)
             .countTokens(new CountTokensCommand(principal, CLAUDE, BODY, context()));
 
     assertThat(counted).isEqualTo(BODY.estimatedPromptTokens());
@@ -263,6 +294,28 @@ class InvokeServiceTest {
     assertThat(event.operation()).isEqualTo(Operation.COUNT_TOKENS);
     assertThat(event.usage()).isEqualTo(TokenUsage.NONE);
     assertThat(event.outcome()).isEqualTo(Outcome.SUCCEEDED);
+  }
+
+  @Test
+  void countsAConversationWithTheChatModel() {
+    ChatRequest conversation =
+        new ChatRequest(
+            Optional.of(CLAUDE),
+            List.of(ChatMessage.text(Role.USER, "Count me")),
+            List.of(),
+            InferenceParameters.DEFAULTS);
+
+    long counted =
+        new CountTokensService(flow(), new FakeRawInvoker(), COUNTING_CHAT)
+            .countTokens(
+                new CountTokensCommand(
+                    principal,
+                    CLAUDE,
+                    new CountTokensCommand.Conversation(conversation),
+                    context()));
+
+    assertThat(counted).isEqualTo(CONVERSATION_TOKENS);
+    assertThat(usage.getFirst().operation()).isEqualTo(Operation.COUNT_TOKENS);
   }
 
   @Test

@@ -8,9 +8,6 @@ import io.bedrockgateway.adapter.memory.InMemoryQuotaCounter;
 import io.bedrockgateway.adapter.memory.InMemoryUsageLedger;
 import io.bedrockgateway.application.port.in.ConverseCommand;
 import io.bedrockgateway.application.port.in.ConverseStreamObserver;
-import io.bedrockgateway.application.port.out.GatewayMetrics;
-import io.bedrockgateway.application.port.out.ModelRequestRecord;
-import io.bedrockgateway.application.port.out.UpstreamObserver;
 import io.bedrockgateway.application.service.ConverseService;
 import io.bedrockgateway.application.service.ConverseSettings;
 import io.bedrockgateway.application.service.ModelCallFlow;
@@ -35,7 +32,6 @@ import io.bedrockgateway.domain.usage.UsageEvent;
 import io.bedrockgateway.emulator.BedrockOperation;
 import io.bedrockgateway.emulator.EmulatedUsage;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,32 +177,5 @@ class CancelledStreamsEndToEndTest {
         new RequestContext(
             RequestId.generate(), Clock.systemUTC().instant(), Optional.empty(), Optional.empty());
     return new ConverseCommand(caller, request, context);
-  }
-
-  private static final class NoUpstreamObserver implements UpstreamObserver {
-    @Override
-    public void attemptFailed(String errorKind) {}
-
-    @Override
-    public void retried() {}
-
-    @Override
-    public void fellBack(ModelId from, ModelId to) {}
-  }
-
-  private static final class NoMetrics implements GatewayMetrics {
-    @Override
-    public void modelRequest(ModelRequestRecord record) {}
-
-    @Override
-    public void httpExchange(String method, String route, int status, Duration took) {}
-
-    @Override
-    public void unauthenticated(String reason) {}
-
-    @Override
-    public String scrape() {
-      return "";
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.bedrockgateway.adapter.http.bedrock;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bedrockgateway.adapter.http.common.EdgeServices;
 import io.bedrockgateway.adapter.http.common.FieldPath;
@@ -28,9 +30,10 @@ import java.util.OptionalInt;
 
 /**
  * {@code POST /bedrock/model/{modelId}/invoke}, {@code /invoke-with-response-stream} and {@code
- * /count-tokens}: Bedrock's InvokeModel API over the gateway's invoke use case. The body goes to
- * the model as sent; the answer comes back as the model sent it, with Bedrock's token-count
- * headers, and a stream's chunks are relayed one event-stream frame each as they arrive.
+ * /count-tokens} (of an InvokeModel body or a Converse request): Bedrock's InvokeModel API over the
+ * gateway's invoke use case. The body goes to the model as sent; the answer comes back as the model
+ * sent it, with Bedrock's token-count headers, and a stream's chunks are relayed one event-stream
+ * frame each as they arrive.
  */
 final class InvokeHandlers {
   static final String INPUT_TOKENS = "X-Amzn-Bedrock-Input-Token-Count";
@@ -49,6 +52,7 @@ final class InvokeHandlers {
   private final ObjectMapper json;
   private final HttpTimeouts timeouts;
   private final StreamFailures streamFailures;
+  private final ConverseRequestMapper converseMapper = new ConverseRequestMapper();
 
   InvokeHandlers(EdgeServices edge) {
     this.invoke = edge.useCases().invoke();
@@ -95,22 +99,38 @@ final class InvokeHandlers {
               ModelId model = ConverseHandlers.modelId(ctx);
               CountTokensJson body = bodies.read(ctx, CountTokensJson.class);
               return new CountTokensCommand(
-                  KeyGate.caller(ctx), model, countedBody(body), facts.context(ctx));
+                  KeyGate.caller(ctx), model, counted(model, body), facts.context(ctx));
             });
     ctx.json(new CountTokensJson.Counted(countTokens.countTokens(command)));
   }
 
-  private static InvocationBody countedBody(CountTokensJson body) {
+  /** An InvokeModel body, or a Converse request, to count. */
+  private CountTokensCommand.Input counted(ModelId model, CountTokensJson body) {
     CountTokensJson.Input input = body.input();
     if (input == null) {
       throw new InvalidRequest("input: is required");
     }
+    if (input.invokeModel() == null && input.converse() != null) {
+      return new CountTokensCommand.Conversation(
+          converseMapper.toChatRequest(model, converseInput(input.converse())));
+    }
+    return new CountTokensCommand.InvokeBody(invokeBody(input));
+  }
+
+  private ConverseRequestJson converseInput(JsonNode converse) {
+    if (!converse.isObject()) {
+      throw new InvalidRequest("input.converse: must be an object");
+    }
+    try {
+      return json.treeToValue(converse, ConverseRequestJson.class);
+    } catch (JacksonException malformed) {
+      throw new InvalidRequest("input.converse: " + malformed.getOriginalMessage());
+    }
+  }
+
+  private static InvocationBody invokeBody(CountTokensJson.Input input) {
     if (input.invokeModel() == null) {
-      throw new InvalidRequest(
-          input.converse() != null
-              ? "input.converse: counting a Converse input is not supported through the gateway;"
-                  + " send input.invokeModel"
-              : "input.invokeModel: is required");
+      throw new InvalidRequest("input.invokeModel: is required, or input.converse");
     }
     String encoded = input.invokeModel().body();
     if (encoded == null) {

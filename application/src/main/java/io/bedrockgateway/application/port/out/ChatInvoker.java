@@ -20,4 +20,7 @@ public interface ChatInvoker {
    * If the sink throws, the upstream call is cancelled and the exception propagates.
    */
   StreamSummary converseStream(ModelRoute route, ChatRequest request, ChatStreamSink sink);
+
+  /** The input tokens the model counts in the conversation (Bedrock's CountTokens). */
+  long countTokens(ModelRoute route, ChatRequest request);
 }
