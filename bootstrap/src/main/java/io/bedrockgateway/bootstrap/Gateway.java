@@ -58,7 +58,7 @@ public final class Gateway implements AutoCloseable {
             stores,
             new MetricsModule(config.metrics()),
             new BedrockModule(config.bedrock()),
-            new HttpModule(config.http()));
+            new HttpModule(config.http(), config.anthropic()));
     GatewayHttpServer server = injector.getInstance(GatewayHttpServer.class);
     server.start();
     return new Gateway(

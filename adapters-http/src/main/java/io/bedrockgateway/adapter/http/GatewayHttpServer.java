@@ -2,6 +2,9 @@ package io.bedrockgateway.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bedrockgateway.adapter.http.admin.AdminRoutes;
+import io.bedrockgateway.adapter.http.anthropic.AnthropicRoutes;
+import io.bedrockgateway.adapter.http.anthropic.AnthropicSettings;
+import io.bedrockgateway.adapter.http.bedrock.BedrockRoutes;
 import io.bedrockgateway.adapter.http.common.ClientAddressResolver;
 import io.bedrockgateway.adapter.http.common.ConnectionTimeouts;
 import io.bedrockgateway.adapter.http.common.EdgeServices;
@@ -27,6 +30,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /**
@@ -39,8 +43,14 @@ public final class GatewayHttpServer {
   private final Javalin publicApi;
   private final Javalin adminApi;
   private final HttpSettings settings;
+  private final ScheduledExecutorService anthropicPings = AnthropicRoutes.pingScheduler();
 
   public GatewayHttpServer(HttpSettings settings, UseCases useCases, Clock clock) {
+    this(settings, AnthropicSettings.DEFAULTS, useCases, clock);
+  }
+
+  public GatewayHttpServer(
+      HttpSettings settings, AnthropicSettings anthropic, UseCases useCases, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(useCases, "useCases");
     Objects.requireNonNull(clock, "clock");
@@ -74,6 +84,8 @@ public final class GatewayHttpServer {
               }
               probes(config, health, metrics);
               NativeRoutes.register(config, edge, health);
+              BedrockRoutes.register(config, edge);
+              AnthropicRoutes.register(config, edge, anthropic, anthropicPings);
             });
     this.adminApi =
         listener(
@@ -175,5 +187,6 @@ public final class GatewayHttpServer {
   public void stop() {
     adminApi.stop();
     publicApi.stop();
+    anthropicPings.shutdownNow();
   }
 }

@@ -3,12 +3,15 @@ package io.bedrockgateway.adapter.http;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.bedrockgateway.adapter.http.anthropic.AnthropicSettings;
 import io.bedrockgateway.adapter.http.common.UseCases;
 import io.bedrockgateway.application.port.in.AuthenticateUseCase;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
+import io.bedrockgateway.application.port.in.CountTokensUseCase;
 import io.bedrockgateway.application.port.in.EmbedUseCase;
 import io.bedrockgateway.application.port.in.GenerateImageUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
+import io.bedrockgateway.application.port.in.InvokeUseCase;
 import io.bedrockgateway.application.port.in.ListModelsUseCase;
 import io.bedrockgateway.application.port.in.ManageKeysUseCase;
 import io.bedrockgateway.application.port.in.MetricsUseCase;
@@ -23,9 +26,15 @@ import java.util.Objects;
  */
 public final class HttpModule extends AbstractModule {
   private final HttpSettings settings;
+  private final AnthropicSettings anthropic;
 
   public HttpModule(HttpSettings settings) {
+    this(settings, AnthropicSettings.DEFAULTS);
+  }
+
+  public HttpModule(HttpSettings settings, AnthropicSettings anthropic) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.anthropic = Objects.requireNonNull(anthropic, "anthropic");
   }
 
   @Provides
@@ -41,9 +50,12 @@ public final class HttpModule extends AbstractModule {
       UsageReportUseCase usage,
       RecordRejectionUseCase rejections,
       MetricsUseCase metrics,
+      InvokeUseCase invoke,
+      CountTokensUseCase countTokens,
       Clock clock) {
     return new GatewayHttpServer(
         settings,
+        anthropic,
         new UseCases(
             authenticate,
             converse,
@@ -54,7 +66,9 @@ public final class HttpModule extends AbstractModule {
             keys,
             usage,
             rejections,
-            metrics),
+            metrics,
+            invoke,
+            countTokens),
         clock);
   }
 }

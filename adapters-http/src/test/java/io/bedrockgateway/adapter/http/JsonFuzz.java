@@ -29,9 +29,10 @@ final class JsonFuzz {
 
   /** A valid body of each body group of {@link HostileRoutes}, the seeds of mutation. */
   static final Map<String, String> VALID =
-      Map.of(
-          HostileRoutes.CONVERSE,
-          """
+      Map.ofEntries(
+          Map.entry(
+              HostileRoutes.CONVERSE,
+              """
           {"messages":[
             {"role":"user","content":[{"text":"hi"},
               {"image":{"format":"png","source":{"bytes":"iVBORw=="}}},
@@ -46,43 +47,90 @@ final class JsonFuzz {
            "tool_config":{"tools":[{"toolSpec":{"name":"weather","description":"d",
              "inputSchema":{"json":{"type":"object"}}}}],"toolChoice":{"tool":{"name":"weather"}}},
            "additional_model_request_fields":{"top_k":5}}
-          """,
-          HostileRoutes.EMBED_TEXT,
-          """
+          """),
+          Map.entry(
+              HostileRoutes.EMBED_TEXT,
+              """
           {"text":"hello","model_id":"amazon.titan-embed-text-v2:0","dimensions":256,
            "normalize":true,"input_type":"search_query"}
-          """,
-          HostileRoutes.EMBED_BATCH,
-          """
+          """),
+          Map.entry(
+              HostileRoutes.EMBED_BATCH,
+              """
           {"texts":["a","b"],"model_id":"cohere.embed-english-v3","dimensions":256,
            "normalize":false,"input_type":"search_document"}
-          """,
-          HostileRoutes.EMBED_IMAGE,
-          """
+          """),
+          Map.entry(
+              HostileRoutes.EMBED_IMAGE,
+              """
           {"image_base64":"iVBORw==","text":"cat","model_id":"amazon.titan-embed-image-v1",
            "dimensions":256}
-          """,
-          HostileRoutes.IMAGES,
-          """
+          """),
+          Map.entry(
+              HostileRoutes.IMAGES,
+              """
           {"prompt":"a cat","negative_prompt":"dogs","model_id":"stability.stable-image-core-v1:1",
            "width":512,"height":512,"quality":"premium","seed":42,"number_of_images":2}
-          """,
-          HostileRoutes.ADMIN_CREATE,
-          """
+          """),
+          Map.entry(
+              HostileRoutes.ADMIN_CREATE,
+              """
           {"name":"bot","application":"app","department":"research","project":"p","plan":"team",
            "limits":{"requests":10,"window_seconds":60,"tokens_per_minute":1000,
              "tokens_per_day":100000,"monthly_budget_usd":25.5,"concurrent_streams":2},
            "allowed_models":["amazon.nova-lite-v1:0"],"expires_at":"2027-01-01T00:00:00Z"}
-          """,
-          HostileRoutes.ADMIN_UPDATE,
-          """
+          """),
+          Map.entry(
+              HostileRoutes.ADMIN_UPDATE,
+              """
           {"name":"bot2","application":null,"department":"","project":"x","plan":"team",
            "limits":{"requests":5,"window_seconds":1},"allowed_models":[],"expires_at":null}
-          """,
-          HostileRoutes.ADMIN_ROTATE,
-          """
+          """),
+          Map.entry(
+              HostileRoutes.ADMIN_ROTATE,
+              """
           {"grace_seconds":3600}
-          """);
+          """),
+          Map.entry(
+              HostileRoutes.BEDROCK_CONVERSE,
+              """
+              {"messages":[{"role":"user","content":[{"text":"hi"},
+                {"image":{"format":"png","source":{"bytes":"iVBORw=="}}}]},
+                {"role":"assistant","content":[{"toolUse":{"toolUseId":"t1","name":"weather",
+                  "input":{"city":"Paris"}}}]},
+                {"role":"user","content":[{"toolResult":{"toolUseId":"t1",
+                  "content":[{"json":{"t":21.5}}]}}]}],
+               "system":[{"text":"be brief"},{"cachePoint":{"type":"default"}}],
+               "inferenceConfig":{"maxTokens":512,"temperature":0.5,"topP":0.9,
+                 "stopSequences":["END"]},
+               "toolConfig":{"tools":[{"toolSpec":{"name":"weather",
+                 "inputSchema":{"json":{"type":"object"}}}}],"toolChoice":{"auto":{}}},
+               "additionalModelRequestFields":{"top_k":5}}
+              """),
+          Map.entry(
+              HostileRoutes.BEDROCK_INVOKE,
+              """
+              {"anthropic_version":"bedrock-2023-05-31","max_tokens":512,
+               "messages":[{"role":"user","content":[{"type":"text","text":"hi"}]}]}
+              """),
+          Map.entry(
+              HostileRoutes.BEDROCK_COUNT,
+              """
+              {"input":{"invokeModel":{"body":"eyJtYXhfdG9rZW5zIjoxfQ=="}}}
+              """),
+          Map.entry(
+              HostileRoutes.ANTHROPIC_MESSAGES,
+              """
+              {"model":"claude-sonnet-4-5","max_tokens":512,"stream":false,
+               "system":[{"type":"text","text":"be brief","cache_control":{"type":"ephemeral"}}],
+               "messages":[{"role":"user","content":"hi"}],"temperature":0.5,
+               "tools":[{"name":"weather","input_schema":{"type":"object"}}]}
+              """),
+          Map.entry(
+              HostileRoutes.ANTHROPIC_COUNT,
+              """
+              {"model":"claude-sonnet-4-5","messages":[{"role":"user","content":"hi"}]}
+              """));
 
   /** Every field name the gateway reads, and a few it does not. */
   private static final List<String> NAMES =

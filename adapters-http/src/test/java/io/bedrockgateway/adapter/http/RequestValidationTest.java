@@ -54,7 +54,7 @@ class RequestValidationTest {
           {"messages": [{"role": "user", "content": [{"video": {}}]}]}    | messages[0].content[0]: must hold one of text, image, document, toolUse, toolResult or cachePoint
           {"messages": [{"role": "user", "content": [{"toolUse": {"toolUseId": "t 1", "name": "w", "input": {}}}]}]} | messages[0].content[0].toolUse: toolUseId must be 1 to 64
           {"messages": [{"role": "user", "content": [{"toolResult": {"toolUseId": "t1", "content": []}}]}]} | messages[0].content[0].toolResult.content: must be a list of at least one block
-          {"messages": [{"role": "system", "content": [{"image": {"format": "png", "source": {"bytes": "AA=="}}}]}]} | messages[0].content[0]: a system message holds text and cachePoint only
+          {"messages": [{"role": "system", "content": [{"image": {"format": "png", "source": {"bytes": "AA=="}}}]}]} | messages[0].content[0]: system content holds text and cachePoint only
           {"messages": [{"role": "user", "content": "a"}], "system_prompt": ""} | system_prompt: text must not be blank
           {"messages": [{"role": "user", "content": "a"}], "model_id": "a b"} | model_id: model id must not contain white space
           {"messages": [{"role": "user", "content": "a"}], "temperature": 1.5} | temperature must be between 0 and 1

@@ -11,9 +11,11 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.bedrockgateway.application.port.in.AuthenticateUseCase;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
+import io.bedrockgateway.application.port.in.CountTokensUseCase;
 import io.bedrockgateway.application.port.in.EmbedUseCase;
 import io.bedrockgateway.application.port.in.GenerateImageUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
+import io.bedrockgateway.application.port.in.InvokeUseCase;
 import io.bedrockgateway.application.port.in.ListModelsUseCase;
 import io.bedrockgateway.application.port.in.ManageKeysUseCase;
 import io.bedrockgateway.application.port.in.MetricsUseCase;
@@ -81,6 +83,9 @@ class ServerLifecycleTest {
                 bind(ManageKeysUseCase.class).toInstance(new FakeManageKeysUseCase());
                 bind(UsageReportUseCase.class).toInstance(new FakeUsageReportUseCase());
                 bind(RecordRejectionUseCase.class).toInstance(rejected -> {});
+                FakeInvokeUseCase invoke = new FakeInvokeUseCase();
+                bind(InvokeUseCase.class).toInstance(invoke);
+                bind(CountTokensUseCase.class).toInstance(invoke);
                 bind(Clock.class).toInstance(Clock.systemUTC());
               }
             });

@@ -3,6 +3,7 @@ package io.bedrockgateway.adapter.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bedrockgateway.adapter.http.admin.AdminToken;
+import io.bedrockgateway.adapter.http.anthropic.AnthropicSettings;
 import io.bedrockgateway.adapter.http.common.HttpLimits;
 import io.bedrockgateway.adapter.http.common.UseCases;
 import io.bedrockgateway.application.port.in.RejectedRequest;
@@ -37,6 +38,7 @@ final class TestServer implements AutoCloseable {
   final FakeUsageReportUseCase usage = new FakeUsageReportUseCase();
   final List<RejectedRequest> rejections = new CopyOnWriteArrayList<>();
   final FakeMetricsUseCase metrics = new FakeMetricsUseCase();
+  final FakeInvokeUseCase invoke = new FakeInvokeUseCase();
   final GatewayHttpServer server;
   final HttpClient client =
       HttpClient.newBuilder()
@@ -49,9 +51,14 @@ final class TestServer implements AutoCloseable {
   }
 
   TestServer(HttpSettings settings) {
+    this(settings, AnthropicSettings.DEFAULTS);
+  }
+
+  TestServer(HttpSettings settings, AnthropicSettings anthropic) {
     server =
         new GatewayHttpServer(
             settings,
+            anthropic,
             new UseCases(
                 keyCheck,
                 converse,
@@ -62,7 +69,9 @@ final class TestServer implements AutoCloseable {
                 keys,
                 usage,
                 rejections::add,
-                metrics),
+                metrics,
+                invoke,
+                invoke),
             Clock.fixed(NOW, ZoneOffset.UTC));
     server.start();
   }

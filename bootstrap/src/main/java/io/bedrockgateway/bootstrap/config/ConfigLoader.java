@@ -5,6 +5,7 @@ import io.bedrockgateway.adapter.bedrock.BedrockSettings;
 import io.bedrockgateway.adapter.bedrock.Resilience;
 import io.bedrockgateway.adapter.http.HttpSettings;
 import io.bedrockgateway.adapter.http.admin.AdminToken;
+import io.bedrockgateway.adapter.http.anthropic.AnthropicSettings;
 import io.bedrockgateway.adapter.http.common.HttpLimits;
 import io.bedrockgateway.adapter.http.common.HttpTimeouts;
 import io.bedrockgateway.adapter.metrics.MetricsSettings;
@@ -89,7 +90,16 @@ public final class ConfigLoader {
             "UNPRICED_MODELS",
             UnpricedModels.DENY,
             value -> UnpricedModels.valueOf(value.toUpperCase(Locale.ROOT)),
-            "deny or allow"));
+            "deny or allow"),
+        anthropic(settings));
+  }
+
+  /** What the Anthropic Messages surface passes on to Bedrock; each list keeps its default. */
+  private static AnthropicSettings anthropic(Settings settings) {
+    List<String> fields = settings.list(AnthropicSettings.BODY_FIELDS_VARIABLE);
+    List<String> betas = settings.list(AnthropicSettings.BETAS_VARIABLE);
+    build(AnthropicSettings.BODY_FIELDS_VARIABLE, () -> AnthropicSettings.of(fields, List.of()));
+    return build(AnthropicSettings.BETAS_VARIABLE, () -> AnthropicSettings.of(fields, betas));
   }
 
   /** MongoDB when {@code MONGODB_URI} is set; its database is the URI's path. */

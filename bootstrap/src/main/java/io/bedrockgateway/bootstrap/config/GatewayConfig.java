@@ -2,6 +2,7 @@ package io.bedrockgateway.bootstrap.config;
 
 import io.bedrockgateway.adapter.bedrock.BedrockSettings;
 import io.bedrockgateway.adapter.http.HttpSettings;
+import io.bedrockgateway.adapter.http.anthropic.AnthropicSettings;
 import io.bedrockgateway.adapter.metrics.MetricsSettings;
 import io.bedrockgateway.adapter.mongo.MongoSettings;
 import io.bedrockgateway.application.service.UnpricedModels;
@@ -35,10 +36,12 @@ public record GatewayConfig(
     int reservedOutputTokens,
     Optional<MongoSettings> mongo,
     MetricsSettings metrics,
-    UnpricedModels unpricedModels) {
+    UnpricedModels unpricedModels,
+    AnthropicSettings anthropic) {
 
   public GatewayConfig {
     Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(anthropic, "anthropic");
     Objects.requireNonNull(bedrock, "bedrock");
     apiKeys = List.copyOf(apiKeys);
     Objects.requireNonNull(keyIds, "keyIds");
@@ -71,7 +74,8 @@ public record GatewayConfig(
         reservedOutputTokens,
         mongo,
         metrics,
-        unpricedModels);
+        unpricedModels,
+        anthropic);
   }
 
   public GatewayConfig withBedrock(BedrockSettings settings) {
@@ -88,6 +92,7 @@ public record GatewayConfig(
         reservedOutputTokens,
         mongo,
         metrics,
-        unpricedModels);
+        unpricedModels,
+        anthropic);
   }
 }

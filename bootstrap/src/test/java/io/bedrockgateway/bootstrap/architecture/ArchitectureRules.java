@@ -7,6 +7,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.google.inject.Module;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
@@ -76,14 +77,19 @@ final class ArchitectureRules {
         .toList();
   }
 
+  /** The AWS SDK's event-stream codec: a small library of its own, without the SDK. */
+  private static final String EVENT_STREAM_CODEC = "software.amazon.awssdk.eventstream..";
+
   /**
    * Each vendor technology, and the packages allowed to use it: where it is used today. Jackson is
    * the exception: any adapter may read or write JSON, and bootstrap reads its configuration files
-   * with it.
+   * with it. The AWS SDK's event-stream codec is its own technology: the HTTP adapter frames the
+   * Bedrock-native surface's streams with it, and it brings no SDK along.
    */
   List<ArchRule> technologiesStayInTheirAdapters() {
     Map<String, List<String>> owners = new LinkedHashMap<>();
     owners.put("software.amazon.awssdk..", List.of(".adapter.bedrock..", ".emulator.."));
+    owners.put(EVENT_STREAM_CODEC, List.of(".adapter.http..", ".adapter.bedrock..", ".emulator.."));
     owners.put("io.lettuce..", List.of(".adapter.redis.."));
     owners.put("com.mongodb..", List.of(".adapter.mongo.."));
     owners.put("org.bson..", List.of(".adapter.mongo.."));
@@ -105,10 +111,17 @@ final class ArchitectureRules {
                     .resideOutsideOfPackages(
                         entry.getValue().stream().map(owner -> root + owner).toArray(String[]::new))
                     .should()
-                    .dependOnClassesThat()
-                    .resideInAPackage(entry.getKey())
+                    .dependOnClassesThat(technology(entry.getKey()))
                     .as(entry.getKey() + " only in " + entry.getValue()))
         .toList();
+  }
+
+  /** The classes of a technology's packages; the SDK's without its event-stream codec. */
+  private static DescribedPredicate<JavaClass> technology(String packages) {
+    DescribedPredicate<JavaClass> classes = resideInAPackage(packages);
+    return packages.equals("software.amazon.awssdk..")
+        ? classes.and(not(resideInAPackage(EVENT_STREAM_CODEC)))
+        : classes;
   }
 
   /** The emulator stands in for Bedrock in tests and demos; no adapter may lean on it. */

@@ -13,6 +13,7 @@ import io.bedrockgateway.bootstrap.architecture.violations.adapter.http.HttpCall
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.http.HttpPublishing;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.http.common.CommonUsingNative;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.http.nativeapi.NativeUsingOpenAi;
+import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryFramingEvents;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryMeter;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryRetrying;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryThing;
@@ -101,6 +102,10 @@ class ArchitectureTest {
           Map.entry(
               "software.amazon.awssdk.. only in [.adapter.bedrock.., .emulator..]",
               HttpCallingServices.class),
+          Map.entry(
+              "software.amazon.awssdk.eventstream.. only in [.adapter.http.., .adapter.bedrock..,"
+                  + " .emulator..]",
+              MemoryFramingEvents.class),
           Map.entry("io.lettuce.. only in [.adapter.redis..]", MongoThing.class),
           Map.entry("com.mongodb.. only in [.adapter.mongo..]", RedisThing.class),
           Map.entry("org.bson.. only in [.adapter.mongo..]", RedisThing.class),

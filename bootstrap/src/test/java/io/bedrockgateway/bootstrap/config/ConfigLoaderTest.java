@@ -168,7 +168,9 @@ class ConfigLoaderTest {
         "CORS_ORIGINS | [\"https://a.example\"",
         "LOG_FORMAT | xml",
         "LOG_LEVEL | chatty",
-        "UNPRICED_MODELS | free"
+        "UNPRICED_MODELS | free",
+        "ANTHROPIC_BEDROCK_BODY_FIELDS | messages",
+        "ANTHROPIC_BEDROCK_BETAS | Not A Beta"
       })
   void aBadValueFailsWithAMessageNamingTheVariable(String variable, String value) {
     assertThatThrownBy(() -> ConfigLoader.load(Environment.of(Map.of(variable, value))))

@@ -53,6 +53,24 @@ public final class JsonBodyReader {
     return body;
   }
 
+  /** A body as sent, and what it reads as. */
+  public record Raw<T>(byte[] bytes, T value) {}
+
+  /**
+   * Like {@link #read(Context, Class)}, and the body's bytes as sent too, for a surface that passes
+   * the body on unchanged.
+   */
+  public <T> Raw<T> readKeepingBytes(Context ctx, Class<T> type) {
+    ConnectionTimeouts.silenceAllowed(ctx, timeouts.body());
+    Raw<T> body =
+        withBody(
+            ctx.bodyInputStream(),
+            ctx.req().getContentLengthLong(),
+            bytes -> new Raw<>(bytes, parse(bytes, type)));
+    ConnectionTimeouts.silenceAllowed(ctx, timeouts.stream());
+    return body;
+  }
+
   public <T> T read(InputStream body, long declaredLength, Class<T> type) {
     return withBody(body, declaredLength, bytes -> parse(bytes, type));
   }

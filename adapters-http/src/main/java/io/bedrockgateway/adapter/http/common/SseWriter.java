@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bedrockgateway.domain.error.ClientCancelled;
 import io.javalin.http.Context;
-import io.javalin.http.Header;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +23,8 @@ public final class SseWriter {
 
   private final Context ctx;
   private final ObjectMapper json;
-  private final long deadlineNanos;
+  private final StreamDeadline deadline;
   private OutputStream body;
-  private boolean overran;
 
   /**
    * @param maxDuration how long the whole stream may last; {@link #checkTime} after it ends the
@@ -35,20 +33,17 @@ public final class SseWriter {
   public SseWriter(Context ctx, ObjectMapper json, Duration maxDuration) {
     this.ctx = ctx;
     this.json = json;
-    this.deadlineNanos = System.nanoTime() + maxDuration.toNanos();
+    this.deadline = new StreamDeadline(maxDuration);
   }
 
   /** Ends the stream, as a departed client would, once it has lasted longer than it may. */
   public void checkTime() {
-    if (System.nanoTime() - deadlineNanos > 0) {
-      overran = true;
-      throw new ClientCancelled(new IllegalStateException("the stream ran out of time"));
-    }
+    deadline.check();
   }
 
   /** Whether the stream was ended because it lasted longer than it may. */
   public boolean overran() {
-    return overran;
+    return deadline.overran();
   }
 
   public boolean started() {
@@ -100,15 +95,9 @@ public final class SseWriter {
   }
 
   private void begin() throws IOException {
-    if (body != null) {
-      return;
+    if (body == null) {
+      body = StreamDeadline.begin(ctx, "text/event-stream");
     }
-    ctx.status(200);
-    ctx.contentType("text/event-stream");
-    ctx.header(Header.CACHE_CONTROL, "no-cache");
-    ctx.header(GatewayHeaders.X_ACCEL_BUFFERING, "no");
-    // the servlet stream, not ctx.outputStream(): Javalin's may compress, which buffers
-    body = ctx.res().getOutputStream();
   }
 
   private byte[] serialize(Object payload) {

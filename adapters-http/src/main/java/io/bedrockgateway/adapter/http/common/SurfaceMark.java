@@ -19,12 +19,18 @@ public final class SurfaceMark {
   /** Claims {@code path} (a Javalin path, e.g. {@code /v1/*}) for {@code surface}. */
   public static void claim(
       JavalinConfig config, String path, ApiSurface surface, ErrorShape errors) {
-    Handler mark =
-        ctx -> {
-          ctx.attribute(SURFACE, surface);
-          ctx.attribute(SHAPE, errors);
-        };
+    Handler mark = ctx -> mark(ctx, surface, errors);
     config.routes.before(path, mark);
+  }
+
+  /**
+   * Marks one request, from its route's own handler: a surface whose paths lie under another's
+   * wider claim (e.g. {@code /v1/messages} under {@code /v1/*}) is then marked whatever the order
+   * the claims were made in.
+   */
+  public static void mark(Context ctx, ApiSurface surface, ErrorShape errors) {
+    ctx.attribute(SURFACE, surface);
+    ctx.attribute(SHAPE, errors);
   }
 
   /** The surface of a marked request; the native API's otherwise. */

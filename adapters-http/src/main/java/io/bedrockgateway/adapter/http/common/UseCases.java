@@ -2,9 +2,11 @@ package io.bedrockgateway.adapter.http.common;
 
 import io.bedrockgateway.application.port.in.AuthenticateUseCase;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
+import io.bedrockgateway.application.port.in.CountTokensUseCase;
 import io.bedrockgateway.application.port.in.EmbedUseCase;
 import io.bedrockgateway.application.port.in.GenerateImageUseCase;
 import io.bedrockgateway.application.port.in.HealthUseCase;
+import io.bedrockgateway.application.port.in.InvokeUseCase;
 import io.bedrockgateway.application.port.in.ListModelsUseCase;
 import io.bedrockgateway.application.port.in.ManageKeysUseCase;
 import io.bedrockgateway.application.port.in.MetricsUseCase;
@@ -23,7 +25,9 @@ public record UseCases(
     ManageKeysUseCase keys,
     UsageReportUseCase usage,
     RecordRejectionUseCase rejections,
-    MetricsUseCase metrics) {
+    MetricsUseCase metrics,
+    InvokeUseCase invoke,
+    CountTokensUseCase countTokens) {
   public UseCases {
     Objects.requireNonNull(authenticate, "authenticate");
     Objects.requireNonNull(converse, "converse");
@@ -35,5 +39,7 @@ public record UseCases(
     Objects.requireNonNull(usage, "usage");
     Objects.requireNonNull(rejections, "rejections");
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(invoke, "invoke");
+    Objects.requireNonNull(countTokens, "countTokens");
   }
 }

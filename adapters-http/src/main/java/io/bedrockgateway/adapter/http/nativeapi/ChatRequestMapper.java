@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.adapter.http.common.FieldPath;
 import io.bedrockgateway.adapter.http.common.JsonValues;
 import io.bedrockgateway.adapter.http.common.RequestLimits;
+import io.bedrockgateway.adapter.http.common.converse.ContentBlockReader;
+import io.bedrockgateway.adapter.http.common.converse.ToolConfigReader;
 import io.bedrockgateway.adapter.http.nativeapi.ConverseRequestJson.MessageJson;
-import io.bedrockgateway.domain.chat.CachePoint;
 import io.bedrockgateway.domain.chat.ChatMessage;
 import io.bedrockgateway.domain.chat.ChatRequest;
 import io.bedrockgateway.domain.chat.ContentBlock;
@@ -54,7 +55,7 @@ public final class ChatRequestMapper {
       if (role.isPresent()) {
         messages.add(new ChatMessage(role.get(), content));
       } else {
-        system.addAll(systemBlocks(path + ".content", content));
+        system.addAll(ContentBlockReader.systemBlocks(path + ".content", content));
       }
     }
     if (messages.isEmpty()) {
@@ -64,7 +65,7 @@ public final class ChatRequestMapper {
         Optional.ofNullable(body.modelId())
             .map(id -> FieldPath.at("model_id", () -> new ModelId(id)));
     Optional<JsonValue.JsonObject> additionalFields = additionalFields(body);
-    Optional<ToolConfig> tools = ToolConfigReader.read(body.toolConfig());
+    Optional<ToolConfig> tools = ToolConfigReader.read("tool_config", body.toolConfig());
     // the parameter rules name their wire fields (max_tokens, top_p, ...) in their own messages
     return FieldPath.at(
         WHOLE_REQUEST,
@@ -80,21 +81,6 @@ public final class ChatRequestMapper {
       throw new InvalidRequest("additional_model_request_fields: must be an object");
     }
     return Optional.of((JsonValue.JsonObject) JsonValues.fromNode(fields));
-  }
-
-  /** A system turn may only hold text and prompt-cache checkpoints. */
-  private static List<SystemBlock> systemBlocks(String path, List<ContentBlock> content) {
-    List<SystemBlock> blocks = new ArrayList<>();
-    for (int i = 0; i < content.size(); i++) {
-      switch (content.get(i)) {
-        case TextBlock text -> blocks.add(text);
-        case CachePoint cachePoint -> blocks.add(cachePoint);
-        default ->
-            throw new InvalidRequest(
-                path + "[" + i + "]: a system message holds text and cachePoint only");
-      }
-    }
-    return blocks;
   }
 
   /** The author of a turn; empty for {@code system}, whose content joins the system prompts. */
@@ -117,18 +103,7 @@ public final class ChatRequestMapper {
     if (content == null || !content.isArray()) {
       throw new InvalidRequest(path + ": must be a string or a list of content blocks");
     }
-    if (content.isEmpty()) {
-      throw new InvalidRequest(path + ": must hold at least one content block");
-    }
-    if (content.size() > RequestLimits.MAX_CONTENT_BLOCKS) {
-      throw new InvalidRequest(
-          path + ": must hold at most " + RequestLimits.MAX_CONTENT_BLOCKS + " content blocks");
-    }
-    List<ContentBlock> blocks = new ArrayList<>();
-    for (int i = 0; i < content.size(); i++) {
-      blocks.add(ContentBlockReader.block(path + "[" + i + "]", content.get(i)));
-    }
-    return blocks;
+    return ContentBlockReader.blocks(path, content);
   }
 
   private static InferenceParameters parameters(ConverseRequestJson body) {

@@ -7,6 +7,7 @@ import io.bedrockgateway.adapter.http.common.KeyGate;
 import io.bedrockgateway.adapter.http.common.RejectionRecorder;
 import io.bedrockgateway.adapter.http.common.RequestEnd;
 import io.bedrockgateway.adapter.http.common.RequestFacts;
+import io.bedrockgateway.adapter.http.common.converse.ContentBlockReader;
 import io.bedrockgateway.application.port.in.EmbedCommand;
 import io.bedrockgateway.application.port.in.EmbedResult;
 import io.bedrockgateway.application.port.in.EmbedUseCase;

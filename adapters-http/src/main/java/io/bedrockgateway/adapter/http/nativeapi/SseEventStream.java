@@ -3,7 +3,9 @@ package io.bedrockgateway.adapter.http.nativeapi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bedrockgateway.adapter.http.common.ErrorReply;
 import io.bedrockgateway.adapter.http.common.GatewayHeaders;
+import io.bedrockgateway.adapter.http.common.ResponseStream;
 import io.bedrockgateway.adapter.http.common.SseWriter;
+import io.bedrockgateway.adapter.http.common.converse.ConverseJson;
 import io.bedrockgateway.application.port.in.ConverseStreamObserver;
 import io.bedrockgateway.domain.chat.ChatStreamEvent;
 import io.bedrockgateway.domain.chat.ModelId;
@@ -14,10 +16,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The native stream: each event in the shape of Bedrock's ConverseStream ({@link BedrockJson}) as
+ * The native stream: each event in the shape of Bedrock's ConverseStream ({@link ConverseJson}) as
  * one {@code data:} line, and an error once the stream began as {@code {"error","type"}}.
  */
-final class SseEventStream implements ConverseStreamObserver {
+final class SseEventStream implements ConverseStreamObserver, ResponseStream {
   /** The error event of the earlier gateway: {@code {"error":"...","type":"stream_error"}}. */
   record StreamError(String error, String type) {}
 
@@ -50,20 +52,22 @@ final class SseEventStream implements ConverseStreamObserver {
   public void accept(ChatStreamEvent event) {
     // past its time the stream stops as a departed client's would; the handler tells the client
     sse.checkTime();
-    sse.data(BedrockJson.streamEvent(event, servedModel));
+    sse.data(ConverseJson.streamEvent(event, servedModel));
   }
 
-  boolean started() {
+  @Override
+  public boolean started() {
     return sse.started();
   }
 
-  /** Whether the stream was ended because it lasted longer than it may. */
-  boolean overran() {
+  @Override
+  public boolean overran() {
     return sse.overran();
   }
 
-  /** Ends a stream that already began with one error event; the client is told, not the status. */
-  void sendError(ErrorReply reply) {
+  /** The earlier gateway's error event: the client is told, not the status. */
+  @Override
+  public void sendError(ErrorReply reply) {
     try {
       sse.data(new StreamError(reply.detail(), reply.streamErrorType().wireName()));
     } catch (ClientCancelled gone) {

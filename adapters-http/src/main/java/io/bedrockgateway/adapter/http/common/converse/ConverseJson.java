@@ -1,4 +1,4 @@
-package io.bedrockgateway.adapter.http.nativeapi;
+package io.bedrockgateway.adapter.http.common.converse;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,13 +24,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Answers in the shapes of Bedrock's Converse and ConverseStream APIs, which existing clients parse
- * (camelCase, stream events keyed by event name). The gateway adds {@code servedModel}: the model
- * that answered, which a fallback chain may have chosen.
+ * Answers in the shapes of Bedrock's Converse and ConverseStream APIs (camelCase, stream events
+ * keyed by event name), for the surfaces that speak them: the native API, whose clients parse them,
+ * and the Bedrock-native one. The native API adds {@code servedModel}: the model that answered,
+ * which a fallback chain may have chosen; the Bedrock-native one answers exactly as Bedrock does.
  */
-public final class BedrockJson {
-  private BedrockJson() {}
+public final class ConverseJson {
+  private ConverseJson() {}
 
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record ConverseResponse(
       Output output, String stopReason, Usage usage, Metrics metrics, String servedModel) {}
 
@@ -75,22 +77,25 @@ public final class BedrockJson {
 
   record MessageStop(String stopReason) {}
 
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record Metadata(Usage usage, Metrics metrics, String servedModel) {}
 
-  static ConverseResponse converseResponse(ChatResponse response) {
+  /** The Converse response; with {@code servedModel} when the model that answered is named. */
+  public static Object converseResponse(ChatResponse response, Optional<ModelId> servedModel) {
     return new ConverseResponse(
         new Output(message(response.message())),
         response.stopReason().wireName(),
         usage(response.usage()),
         new Metrics(response.latencyMs()),
-        response.servedModel().value());
+        servedModel.map(ModelId::value).orElse(null));
   }
 
   /**
    * One ConverseStream event, e.g. {@code {"messageStop":{"stopReason":"end_turn"}}}; the metadata
-   * event also names the model that served the stream, when it is known.
+   * event also names the model that served the stream, when it is given.
    */
-  static Map<String, Object> streamEvent(ChatStreamEvent event, Optional<ModelId> servedModel) {
+  public static Map<String, Object> streamEvent(
+      ChatStreamEvent event, Optional<ModelId> servedModel) {
     return switch (event) {
       case ChatStreamEvent.MessageStart start ->
           Map.of("messageStart", new MessageStart(start.role().wireName()));
@@ -132,7 +137,7 @@ public final class BedrockJson {
 
   private static Message message(ChatMessage message) {
     return new Message(
-        message.role().wireName(), message.content().stream().map(BedrockJson::block).toList());
+        message.role().wireName(), message.content().stream().map(ConverseJson::block).toList());
   }
 
   private static Map<String, Object> block(ContentBlock block) {
@@ -150,7 +155,7 @@ public final class BedrockJson {
               "toolResult",
               new ToolResult(
                   result.toolUseId(),
-                  result.content().stream().map(BedrockJson::toolResultPart).toList(),
+                  result.content().stream().map(ConverseJson::toolResultPart).toList(),
                   result.status().map(ToolResultBlock.Status::wireName).orElse(null)));
     };
   }

@@ -1,4 +1,4 @@
-package io.bedrockgateway.adapter.http.nativeapi;
+package io.bedrockgateway.adapter.http.common.converse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.adapter.http.common.FieldPath;
@@ -17,29 +17,32 @@ import java.util.Optional;
  * "toolChoice":{"auto":{}}|{"any":{}}|{"tool":{"name":"..."}}}}.
  */
 public final class ToolConfigReader {
-  private static final String FIELD = "tool_config";
-
   private ToolConfigReader() {}
 
-  /** Absent for a missing or null {@code tool_config}. */
-  static Optional<ToolConfig> read(JsonNode config) {
+  /**
+   * Absent for a missing or null configuration.
+   *
+   * @param field the name the request gives it ({@code tool_config}, {@code toolConfig}), for
+   *     rejections
+   */
+  public static Optional<ToolConfig> read(String field, JsonNode config) {
     if (config == null || config.isNull()) {
       return Optional.empty();
     }
     if (!config.isObject()) {
-      throw new InvalidRequest(FIELD + ": must be an object");
+      throw new InvalidRequest(field + ": must be an object");
     }
     JsonNode tools = config.get("tools");
     if (tools == null || !tools.isArray() || tools.isEmpty()) {
-      throw new InvalidRequest(FIELD + ".tools: must be a list of at least one tool");
+      throw new InvalidRequest(field + ".tools: must be a list of at least one tool");
     }
     if (tools.size() > RequestLimits.MAX_TOOLS) {
       throw new InvalidRequest(
-          FIELD + ".tools: must hold at most " + RequestLimits.MAX_TOOLS + " tools");
+          field + ".tools: must hold at most " + RequestLimits.MAX_TOOLS + " tools");
     }
     List<ToolConfig.Entry> specs = new ArrayList<>();
     for (int index = 0; index < tools.size(); index++) {
-      String path = FIELD + ".tools[" + index + "]";
+      String path = field + ".tools[" + index + "]";
       JsonNode entry = tools.get(index);
       if (entry != null && entry.has(ContentBlockReader.CACHE_POINT)) {
         specs.add(
@@ -51,8 +54,8 @@ public final class ToolConfigReader {
       }
     }
     Optional<ToolConfig.Choice> choice =
-        Optional.ofNullable(config.get("toolChoice")).map(ToolConfigReader::choice);
-    return Optional.of(FieldPath.at(FIELD, () -> new ToolConfig(specs, choice)));
+        Optional.ofNullable(config.get("toolChoice")).map(value -> choice(field, value));
+    return Optional.of(FieldPath.at(field, () -> new ToolConfig(specs, choice)));
   }
 
   private static ToolConfig.Tool tool(String path, JsonNode spec) {
@@ -71,8 +74,8 @@ public final class ToolConfigReader {
         path, () -> new ToolConfig.Tool(name, description, JsonValues.fromNode(schema)));
   }
 
-  private static ToolConfig.Choice choice(JsonNode choice) {
-    String path = FIELD + ".toolChoice";
+  private static ToolConfig.Choice choice(String field, JsonNode choice) {
+    String path = field + ".toolChoice";
     if (choice.has("auto")) {
       return new ToolConfig.Choice.Auto();
     }

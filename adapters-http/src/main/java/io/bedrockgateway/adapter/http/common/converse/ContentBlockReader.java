@@ -1,4 +1,4 @@
-package io.bedrockgateway.adapter.http.nativeapi;
+package io.bedrockgateway.adapter.http.common.converse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.adapter.http.common.FieldPath;
@@ -10,6 +10,7 @@ import io.bedrockgateway.domain.chat.DocumentBlock;
 import io.bedrockgateway.domain.chat.DocumentFormat;
 import io.bedrockgateway.domain.chat.ImageBlock;
 import io.bedrockgateway.domain.chat.JsonBlock;
+import io.bedrockgateway.domain.chat.SystemBlock;
 import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.domain.chat.ToolResultBlock;
 import io.bedrockgateway.domain.chat.ToolResultContent;
@@ -32,12 +33,46 @@ import java.util.regex.Pattern;
  * e.g. {@code messages[0].content[1].image.format}.
  */
 public final class ContentBlockReader {
-  static final String CACHE_POINT = "cachePoint";
+  public static final String CACHE_POINT = "cachePoint";
   private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]");
 
   private ContentBlockReader() {}
 
-  static ContentBlock block(String path, JsonNode block) {
+  /** A turn's content: a list of 1 to {@link RequestLimits#MAX_CONTENT_BLOCKS} blocks. */
+  public static List<ContentBlock> blocks(String path, JsonNode content) {
+    if (content == null || !content.isArray()) {
+      throw new InvalidRequest(path + ": must be a list of content blocks");
+    }
+    if (content.isEmpty()) {
+      throw new InvalidRequest(path + ": must hold at least one content block");
+    }
+    if (content.size() > RequestLimits.MAX_CONTENT_BLOCKS) {
+      throw new InvalidRequest(
+          path + ": must hold at most " + RequestLimits.MAX_CONTENT_BLOCKS + " content blocks");
+    }
+    List<ContentBlock> blocks = new ArrayList<>();
+    for (int i = 0; i < content.size(); i++) {
+      blocks.add(block(path + "[" + i + "]", content.get(i)));
+    }
+    return blocks;
+  }
+
+  /** A system prompt's blocks: text and prompt-cache checkpoints only. */
+  public static List<SystemBlock> systemBlocks(String path, List<ContentBlock> content) {
+    List<SystemBlock> blocks = new ArrayList<>();
+    for (int i = 0; i < content.size(); i++) {
+      switch (content.get(i)) {
+        case TextBlock text -> blocks.add(text);
+        case CachePoint cachePoint -> blocks.add(cachePoint);
+        default ->
+            throw new InvalidRequest(
+                path + "[" + i + "]: system content holds text and cachePoint only");
+      }
+    }
+    return blocks;
+  }
+
+  public static ContentBlock block(String path, JsonNode block) {
     requireObject(path, block);
     if (block.has("text")) {
       return text(path + ".text", block.get("text"));
@@ -74,7 +109,7 @@ public final class ContentBlockReader {
   }
 
   /** {@code {"type":"default"}}, the one kind of prompt-cache checkpoint Bedrock has. */
-  static CachePoint cachePoint(String path, JsonNode cachePoint) {
+  public static CachePoint cachePoint(String path, JsonNode cachePoint) {
     requireObject(path, cachePoint);
     if (!"default".equals(string(path + ".type", cachePoint.get("type")))) {
       throw new InvalidRequest(path + ".type: must be default");
@@ -153,11 +188,11 @@ public final class ContentBlockReader {
   }
 
   /** Base64 bytes, as a client sends an image or a file. */
-  static BinaryData bytes(String path, JsonNode value) {
+  public static BinaryData bytes(String path, JsonNode value) {
     return decode(path, string(path, value));
   }
 
-  static BinaryData decode(String path, String encoded) {
+  public static BinaryData decode(String path, String encoded) {
     if (encoded == null) {
       throw new InvalidRequest(path + ": is required");
     }
@@ -178,7 +213,7 @@ public final class ContentBlockReader {
         .orElseThrow(() -> new InvalidRequest(path + ": must be " + allowed));
   }
 
-  static String string(String path, JsonNode value) {
+  public static String string(String path, JsonNode value) {
     if (value == null || value.isNull()) {
       throw new InvalidRequest(path + ": is required");
     }
