@@ -1,5 +1,7 @@
 package io.bedrockgateway.client;
 
+import java.util.regex.Pattern;
+
 /**
  * The models a call without one uses, on both paths alike (the gateway is sent the model, so its
  * own defaults never make the two paths answer differently). Bedrock model or inference-profile
@@ -7,6 +9,8 @@ package io.bedrockgateway.client;
  */
 public record DefaultModels(
     String chat, String textEmbedding, String imageEmbedding, String image) {
+  private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9._:/+-]{1,2048}");
+
   public static final DefaultModels STANDARD =
       new DefaultModels(
           "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
@@ -15,10 +19,19 @@ public record DefaultModels(
           "stability.stable-image-core-v1:1");
 
   public DefaultModels {
-    for (String model : new String[] {chat, textEmbedding, imageEmbedding, image}) {
-      if (model == null || model.isBlank()) {
-        throw new IllegalArgumentException("every default model must be named");
-      }
+    requireModel("DEFAULT_CHAT_MODEL", chat);
+    requireModel("DEFAULT_EMBEDDING_MODEL", textEmbedding);
+    requireModel("DEFAULT_IMAGE_EMBEDDING_MODEL", imageEmbedding);
+    requireModel("DEFAULT_IMAGE_MODEL", image);
+  }
+
+  private static void requireModel(String variable, String model) {
+    if (model == null || !MODEL_ID.matcher(model).matches()) {
+      throw new IllegalArgumentException(
+          variable
+              + " must be a Bedrock model id, inference-profile id or ARN, was '"
+              + model
+              + "'");
     }
   }
 
