@@ -34,8 +34,15 @@ public final class ChatExample {
             System.err.println("gateway failed (" + cause + "): " + operation + " went direct");
           }
         };
-    try (BedrockGatewayClient bedrock =
-        BedrockGatewayClient.builder().environment(System.getenv()).listener(log).build()) {
+    BedrockGatewayClient bedrock;
+    try {
+      bedrock = BedrockGatewayClient.builder().environment(System.getenv()).listener(log).build();
+    } catch (IllegalArgumentException misconfigured) {
+      System.err.println(misconfigured.getMessage());
+      System.exit(2);
+      return;
+    }
+    try (bedrock) {
       System.exit(ask(bedrock.forRoutingKey(args[0]), args[1]));
     }
   }
