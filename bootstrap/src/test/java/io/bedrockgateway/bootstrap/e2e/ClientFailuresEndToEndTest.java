@@ -20,7 +20,10 @@ import io.bedrockgateway.client.RouteReason;
 import io.bedrockgateway.client.StreamEvent;
 import io.bedrockgateway.emulator.BedrockEmulator;
 import io.bedrockgateway.emulator.EmulatorSettings;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +79,24 @@ class ClientFailuresEndToEndTest {
   @AfterEach
   void closeRelay() {
     relay.close();
+  }
+
+  /**
+   * Cuts the relay and waits (a hang guard, not a timing) until it refuses connections: a listener
+   * closed while its virtual thread waits in accept() may still take one connection, so the gateway
+   * would answer one call more than the test means.
+   */
+  private void cutRelay() throws IOException {
+    relay.cut();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Socket probe = new Socket("127.0.0.1", relay.port())) {
+        relay.cut();
+      } catch (ConnectException refused) {
+        return;
+      }
+    }
+    throw new IllegalStateException("the relay still accepts connections");
   }
 
   @Test
@@ -157,8 +178,8 @@ class ClientFailuresEndToEndTest {
   }
 
   @Test
-  void withFallbackOffTheGatewaysFailureSurfaces() {
-    relay.cut();
+  void withFallbackOffTheGatewaysFailureSurfaces() throws IOException {
+    cutRelay();
     try (BedrockGatewayClient client =
         client(relay.port(), KEY, direct).fallbackToDirect(false).build()) {
       assertThatThrownBy(
@@ -174,7 +195,7 @@ class ClientFailuresEndToEndTest {
   }
 
   @Test
-  void theBreakerOpensAfterRepeatedFailuresAndClosesAfterTheGatewayReturns() {
+  void theBreakerOpensAfterRepeatedFailuresAndClosesAfterTheGatewayReturns() throws IOException {
     ClientFixtures.SettableClock clock = new ClientFixtures.SettableClock();
     ClientFixtures.Recorder recorder = new ClientFixtures.Recorder();
     try (BedrockGatewayClient client =
@@ -184,7 +205,7 @@ class ClientFailuresEndToEndTest {
             .listener(recorder)
             .build()) {
       BedrockService service = client.forRoutingKey("user-5");
-      relay.cut();
+      cutRelay();
       for (int i = 0; i < 4; i++) {
         assertThat(service.converse(null, HELLO, null, ChatOptions.DEFAULTS).route().reason())
             .isEqualTo(RouteReason.FALLBACK);
