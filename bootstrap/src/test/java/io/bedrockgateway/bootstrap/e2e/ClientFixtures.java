@@ -75,7 +75,11 @@ final class ClientFixtures {
     }
   }
 
-  /** A clock the breaker reads, moved by the test past the breaker's cool-down. */
+  /**
+   * A clock the breaker reads, moved by the test past the breaker's cool-down. (The application's
+   * test-jar has one too, but on bootstrap's test classpath ArchUnit would take that jar's classes
+   * for production code.)
+   */
   static final class SettableClock extends Clock {
     private volatile Instant now = Instant.parse("2026-12-01T00:00:00Z");
 
