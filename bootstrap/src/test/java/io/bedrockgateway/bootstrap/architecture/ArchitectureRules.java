@@ -88,19 +88,22 @@ final class ArchitectureRules {
    */
   List<ArchRule> technologiesStayInTheirAdapters() {
     Map<String, List<String>> owners = new LinkedHashMap<>();
-    owners.put("software.amazon.awssdk..", List.of(".adapter.bedrock..", ".emulator.."));
+    owners.put(
+        "software.amazon.awssdk..", List.of(".adapter.bedrock..", ".emulator..", ".client.."));
     owners.put(EVENT_STREAM_CODEC, List.of(".adapter.http..", ".adapter.bedrock..", ".emulator.."));
     owners.put("io.lettuce..", List.of(".adapter.redis.."));
     owners.put("com.mongodb..", List.of(".adapter.mongo.."));
     owners.put("org.bson..", List.of(".adapter.mongo.."));
     owners.put("io.javalin..", List.of(".adapter.http..", ".emulator.."));
-    owners.put("io.micrometer..", List.of(".adapter.metrics.."));
+    owners.put("io.micrometer..", List.of(".adapter.metrics..", ".client.micrometer.."));
     owners.put("org.eclipse.jetty..", List.of(".adapter.http..", ".emulator.."));
-    owners.put("io.github.resilience4j..", List.of(".adapter.bedrock..", ".adapter.redis.."));
+    owners.put(
+        "io.github.resilience4j..", List.of(".adapter.bedrock..", ".adapter.redis..", ".client.."));
     owners.put("org.reactivestreams..", List.of(".adapter.bedrock.."));
     owners.put("io.netty..", List.of(".adapter.bedrock.."));
     owners.put(
-        "com.fasterxml.jackson..", List.of(".adapter..", ".emulator..", ".bootstrap.config.."));
+        "com.fasterxml.jackson..",
+        List.of(".adapter..", ".emulator..", ".bootstrap.config..", ".client.."));
     return owners.entrySet().stream()
         .map(
             entry ->
@@ -133,6 +136,25 @@ final class ArchitectureRules {
         .dependOnClassesThat()
         .resideInAPackage(root + ".emulator..")
         .as("adapters do not depend on the emulator");
+  }
+
+  /**
+   * The client library is published on its own and an application depends on it alone: it may use
+   * no class of the gateway (the wire format is its only contract with the gateway).
+   */
+  ArchRule clientDependsOnNoGatewayPackage() {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + ".client..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            root + ".domain..",
+            root + ".application..",
+            root + ".adapter..",
+            root + ".emulator..",
+            root + ".bootstrap..")
+        .as("the client depends on no gateway package");
   }
 
   ArchRule guiceOnlyInBootstrapAndAdapterModules() {
@@ -224,6 +246,7 @@ final class ArchitectureRules {
     rules.addAll(adaptersDoNotCallEachOther());
     rules.addAll(technologiesStayInTheirAdapters());
     rules.add(adaptersDoNotDependOnTheEmulator());
+    rules.add(clientDependsOnNoGatewayPackage());
     rules.add(guiceOnlyInBootstrapAndAdapterModules());
     rules.add(guiceModulesLiveInAdapters());
     rules.add(surfacesDoNotDependOnEachOther());

@@ -27,6 +27,7 @@ import io.bedrockgateway.bootstrap.architecture.violations.adapter.redis.RedisTh
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.redis.RedisUsingMongo;
 import io.bedrockgateway.bootstrap.architecture.violations.application.service.ServiceUsingAnAdapter;
 import io.bedrockgateway.bootstrap.architecture.violations.bootstrap.MainReadingJson;
+import io.bedrockgateway.bootstrap.architecture.violations.client.ClientUsingTheDomain;
 import io.bedrockgateway.bootstrap.architecture.violations.domain.DomainUsingAFramework;
 import io.bedrockgateway.bootstrap.architecture.violations.elsewhere.StrayModule;
 import java.util.List;
@@ -65,7 +66,8 @@ class ArchitectureTest {
             ".adapter.mongo.",
             ".adapter.metrics.",
             ".emulator.",
-            ".bootstrap.")
+            ".bootstrap.",
+            ".client.")
         .forEach(
             part ->
                 assertThat(PRODUCTION.stream().map(javaClass -> javaClass.getName()))
@@ -100,7 +102,7 @@ class ArchitectureTest {
           Map.entry("adapter.mongo does not depend on other adapters", MongoUsingMemory.class),
           Map.entry("adapter.metrics does not depend on other adapters", MetricsUsingHttp.class),
           Map.entry(
-              "software.amazon.awssdk.. only in [.adapter.bedrock.., .emulator..]",
+              "software.amazon.awssdk.. only in [.adapter.bedrock.., .emulator.., .client..]",
               HttpCallingServices.class),
           Map.entry(
               "software.amazon.awssdk.eventstream.. only in [.adapter.http.., .adapter.bedrock..,"
@@ -110,18 +112,21 @@ class ArchitectureTest {
           Map.entry("com.mongodb.. only in [.adapter.mongo..]", RedisThing.class),
           Map.entry("org.bson.. only in [.adapter.mongo..]", RedisThing.class),
           Map.entry("io.javalin.. only in [.adapter.http.., .emulator..]", MemoryThing.class),
-          Map.entry("io.micrometer.. only in [.adapter.metrics..]", MemoryMeter.class),
+          Map.entry(
+              "io.micrometer.. only in [.adapter.metrics.., .client.micrometer..]",
+              MemoryMeter.class),
           Map.entry(
               "org.eclipse.jetty.. only in [.adapter.http.., .emulator..]", MemoryUsingJetty.class),
           Map.entry(
-              "io.github.resilience4j.. only in [.adapter.bedrock.., .adapter.redis..]",
+              "io.github.resilience4j.. only in [.adapter.bedrock.., .adapter.redis.., .client..]",
               MemoryRetrying.class),
           Map.entry("org.reactivestreams.. only in [.adapter.bedrock..]", HttpPublishing.class),
           Map.entry("io.netty.. only in [.adapter.bedrock..]", MongoOnNetty.class),
           Map.entry(
-              "com.fasterxml.jackson.. only in [.adapter.., .emulator.., .bootstrap.config..]",
+              "com.fasterxml.jackson.. only in [.adapter.., .emulator.., .bootstrap.config.., .client..]",
               MainReadingJson.class),
           Map.entry("adapters do not depend on the emulator", BedrockUsingTheEmulator.class),
+          Map.entry("the client depends on no gateway package", ClientUsingTheDomain.class),
           Map.entry(
               "Guice only in bootstrap and each adapter's own *Module class",
               HttpCallingServices.class),
