@@ -19,6 +19,8 @@ import io.bedrockgateway.adapter.http.common.RequestStamp;
 import io.bedrockgateway.adapter.http.common.UseCases;
 import io.bedrockgateway.adapter.http.nativeapi.NativeRoutes;
 import io.bedrockgateway.adapter.http.nativeapi.UsageHandlers;
+import io.bedrockgateway.adapter.http.openai.ModelsHandlers;
+import io.bedrockgateway.adapter.http.openai.OpenAiRoutes;
 import io.bedrockgateway.domain.error.GatewayException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -73,6 +75,8 @@ public final class GatewayHttpServer {
               }
               probes(config, health, metrics);
               NativeRoutes.register(config, edge, health);
+              OpenAiRoutes.register(config, edge);
+              sharedV1Routes(config, edge);
             });
     this.adminApi =
         listener(
@@ -94,6 +98,17 @@ public final class GatewayHttpServer {
                   usage::stats,
                   clock);
             });
+  }
+
+  /**
+   * Routes under {@code /v1} that more than one surface answers, each in its clients' shape: the
+   * model list is OpenAI's (a surface whose clients send their own header, as Anthropic's send
+   * {@code anthropic-version}, dispatches on it here).
+   */
+  private static void sharedV1Routes(JavalinConfig config, EdgeServices edge) {
+    ModelsHandlers openAiModels = OpenAiRoutes.models(config, edge);
+    config.routes.get("/v1/models", edge.key().guard(openAiModels::list));
+    config.routes.get("/v1/models/{id}", edge.key().guard(openAiModels::one));
   }
 
   /** Health for orchestrators and the Prometheus scrape, on both listeners. */
