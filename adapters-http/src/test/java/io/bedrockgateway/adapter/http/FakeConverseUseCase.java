@@ -66,6 +66,7 @@ final class FakeConverseUseCase implements ConverseUseCase {
               Optional.of(RATE_LIMIT),
               UPSTREAM_TIME);
   private volatile boolean ranOnVirtualThread;
+  private volatile StopReason streamStopReason = StopReason.END_TURN;
 
   static void hello(ConverseStreamObserver observer) {
     observer.admitted(Optional.of(RATE_LIMIT));
@@ -74,6 +75,11 @@ final class FakeConverseUseCase implements ConverseUseCase {
 
   void streams(StreamScript script) {
     this.streamScript = script;
+  }
+
+  /** The stop reason a finished stream is summed up with. */
+  void streamStopsFor(StopReason reason) {
+    this.streamStopReason = reason;
   }
 
   void answers(ConverseScript script) {
@@ -132,7 +138,7 @@ final class FakeConverseUseCase implements ConverseUseCase {
     try {
       streamScript.play(observer);
       streamOutcome.complete(Optional.empty());
-      return new StreamSummary(StopReason.END_TURN, new TokenUsage(12, 40), 812, MODEL);
+      return new StreamSummary(streamStopReason, new TokenUsage(12, 40), 812, MODEL);
     } catch (RuntimeException failure) {
       streamOutcome.complete(Optional.of(failure));
       throw failure;
