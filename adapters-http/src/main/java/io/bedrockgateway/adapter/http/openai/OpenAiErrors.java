@@ -55,7 +55,10 @@ public final class OpenAiErrors implements ErrorShape {
       return Optional.empty();
     }
     Matcher field = FIELD.matcher(reply.detail());
-    return field.find() ? Optional.of(field.group(1)) : Optional.empty();
+    // the use cases name the model as the native API does
+    return field.find()
+        ? Optional.of(field.group(1).equals("model_id") ? "model" : field.group(1))
+        : Optional.empty();
   }
 
   private static String type(int status) {
