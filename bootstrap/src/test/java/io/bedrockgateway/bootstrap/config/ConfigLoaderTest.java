@@ -3,9 +3,9 @@ package io.bedrockgateway.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bedrockgateway.adapter.http.HttpLimits;
 import io.bedrockgateway.adapter.http.HttpSettings;
-import io.bedrockgateway.adapter.http.HttpTimeouts;
+import io.bedrockgateway.adapter.http.common.HttpLimits;
+import io.bedrockgateway.adapter.http.common.HttpTimeouts;
 import io.bedrockgateway.adapter.mongo.MongoSettings;
 import io.bedrockgateway.application.service.UnpricedModels;
 import io.bedrockgateway.domain.chat.ModelId;

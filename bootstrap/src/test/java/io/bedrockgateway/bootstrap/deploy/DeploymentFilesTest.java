@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.sun.net.httpserver.HttpServer;
-import io.bedrockgateway.adapter.http.HttpLimits;
+import io.bedrockgateway.adapter.http.common.HttpLimits;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
