@@ -1,5 +1,6 @@
 package io.bedrockgateway.adapter.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -15,6 +16,10 @@ final class HostileRoutes {
   static final String EMBED_BATCH = "embed-batch";
   static final String EMBED_IMAGE = "embed-image";
   static final String IMAGES = "images";
+  static final String OPENAI_CHAT = "openai-chat";
+  static final String OPENAI_RESPONSES = "openai-responses";
+  static final String OPENAI_EMBEDDINGS = "openai-embeddings";
+  static final String OPENAI_IMAGES = "openai-images";
   static final String ADMIN_CREATE = "admin-create";
   static final String ADMIN_UPDATE = "admin-update";
   static final String ADMIN_ROTATE = "admin-rotate";
@@ -45,11 +50,43 @@ final class HostileRoutes {
       routes.add(new Route(EMBED_IMAGE, "POST", prefix + "/embeddings/image"));
       routes.add(new Route(IMAGES, "POST", prefix + "/images/generate"));
     }
+    routes.add(new Route(OPENAI_CHAT, "POST", "/v1/chat/completions"));
+    routes.add(new Route(OPENAI_RESPONSES, "POST", "/v1/responses"));
+    routes.add(new Route(OPENAI_EMBEDDINGS, "POST", "/v1/embeddings"));
+    routes.add(new Route(OPENAI_IMAGES, "POST", "/v1/images/generations"));
     String key = "/admin/v1/keys/" + FakeManageKeysUseCase.KNOWN.value();
     routes.add(new Route(ADMIN_CREATE, "POST", "/admin/v1/keys"));
     routes.add(new Route(ADMIN_UPDATE, "PATCH", key));
     routes.add(new Route(ADMIN_ROTATE, "POST", key + "/rotate"));
     return List.copyOf(routes);
+  }
+
+  /**
+   * The problem an error body names: {@code detail} of the native and admin shape, {@code
+   * error.message} of OpenAI's.
+   */
+  static String detail(JsonNode body) {
+    return body.path("error").isObject()
+        ? body.path("error").path("message").asText()
+        : body.path("detail").asText();
+  }
+
+  /** The short error of the native shape, the error type of OpenAI's. */
+  static String error(JsonNode body) {
+    return body.path("error").isObject()
+        ? body.path("error").path("type").asText()
+        : body.path("error").asText();
+  }
+
+  /** The request id an error body carries: a field of its own, or in OpenAI's message. */
+  static String requestId(JsonNode body) {
+    if (body.path("error").isObject()) {
+      java.util.regex.Matcher id =
+          java.util.regex.Pattern.compile("\\(request ([^)]+)\\)$")
+              .matcher(body.path("error").path("message").asText());
+      return id.find() ? id.group(1) : "";
+    }
+    return body.path("request_id").asText();
   }
 
   /** The routes of {@code groups}. */

@@ -29,64 +29,134 @@ final class JsonFuzz {
 
   /** A valid body of each body group of {@link HostileRoutes}, the seeds of mutation. */
   static final Map<String, String> VALID =
-      Map.of(
-          HostileRoutes.CONVERSE,
-          """
-          {"messages":[
-            {"role":"user","content":[{"text":"hi"},
-              {"image":{"format":"png","source":{"bytes":"iVBORw=="}}},
-              {"document":{"format":"pdf","name":"doc","source":{"bytes":"JVBERg=="}}}]},
-            {"role":"assistant","content":[
-              {"toolUse":{"toolUseId":"t1","name":"weather","input":{"city":"Paris","days":[1,2.5]}}}]},
-            {"role":"user","content":[{"toolResult":{"toolUseId":"t1",
-              "content":[{"json":{"t":21.5}},{"text":"ok"}],"status":"success"}}]},
-            {"role":"system","content":"be brief"}],
-           "system_prompt":"You help.","model_id":"us.anthropic.claude-sonnet-4-5-20250929-v1:0",
-           "temperature":0.5,"top_p":0.9,"max_tokens":512,"stop_sequences":["END"],
-           "tool_config":{"tools":[{"toolSpec":{"name":"weather","description":"d",
-             "inputSchema":{"json":{"type":"object"}}}}],"toolChoice":{"tool":{"name":"weather"}}},
-           "additional_model_request_fields":{"top_k":5}}
-          """,
-          HostileRoutes.EMBED_TEXT,
-          """
-          {"text":"hello","model_id":"amazon.titan-embed-text-v2:0","dimensions":256,
-           "normalize":true,"input_type":"search_query"}
-          """,
-          HostileRoutes.EMBED_BATCH,
-          """
-          {"texts":["a","b"],"model_id":"cohere.embed-english-v3","dimensions":256,
-           "normalize":false,"input_type":"search_document"}
-          """,
-          HostileRoutes.EMBED_IMAGE,
-          """
-          {"image_base64":"iVBORw==","text":"cat","model_id":"amazon.titan-embed-image-v1",
-           "dimensions":256}
-          """,
-          HostileRoutes.IMAGES,
-          """
-          {"prompt":"a cat","negative_prompt":"dogs","model_id":"stability.stable-image-core-v1:1",
-           "width":512,"height":512,"quality":"premium","seed":42,"number_of_images":2}
-          """,
-          HostileRoutes.ADMIN_CREATE,
-          """
-          {"name":"bot","application":"app","department":"research","project":"p","plan":"team",
-           "limits":{"requests":10,"window_seconds":60,"tokens_per_minute":1000,
-             "tokens_per_day":100000,"monthly_budget_usd":25.5,"concurrent_streams":2},
-           "allowed_models":["amazon.nova-lite-v1:0"],"expires_at":"2027-01-01T00:00:00Z"}
-          """,
-          HostileRoutes.ADMIN_UPDATE,
-          """
-          {"name":"bot2","application":null,"department":"","project":"x","plan":"team",
-           "limits":{"requests":5,"window_seconds":1},"allowed_models":[],"expires_at":null}
-          """,
-          HostileRoutes.ADMIN_ROTATE,
-          """
-          {"grace_seconds":3600}
-          """);
+      Map.ofEntries(
+          Map.entry(
+              HostileRoutes.CONVERSE,
+              """
+              {"messages":[
+                {"role":"user","content":[{"text":"hi"},
+                  {"image":{"format":"png","source":{"bytes":"iVBORw=="}}},
+                  {"document":{"format":"pdf","name":"doc","source":{"bytes":"JVBERg=="}}}]},
+                {"role":"assistant","content":[
+                  {"toolUse":{"toolUseId":"t1","name":"weather","input":{"city":"Paris","days":[1,2.5]}}}]},
+                {"role":"user","content":[{"toolResult":{"toolUseId":"t1",
+                  "content":[{"json":{"t":21.5}},{"text":"ok"}],"status":"success"}}]},
+                {"role":"system","content":"be brief"}],
+               "system_prompt":"You help.","model_id":"us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+               "temperature":0.5,"top_p":0.9,"max_tokens":512,"stop_sequences":["END"],
+               "tool_config":{"tools":[{"toolSpec":{"name":"weather","description":"d",
+                 "inputSchema":{"json":{"type":"object"}}}}],"toolChoice":{"tool":{"name":"weather"}}},
+               "additional_model_request_fields":{"top_k":5}}
+              """),
+          Map.entry(
+              HostileRoutes.EMBED_TEXT,
+              """
+              {"text":"hello","model_id":"amazon.titan-embed-text-v2:0","dimensions":256,
+               "normalize":true,"input_type":"search_query"}
+              """),
+          Map.entry(
+              HostileRoutes.EMBED_BATCH,
+              """
+              {"texts":["a","b"],"model_id":"cohere.embed-english-v3","dimensions":256,
+               "normalize":false,"input_type":"search_document"}
+              """),
+          Map.entry(
+              HostileRoutes.EMBED_IMAGE,
+              """
+              {"image_base64":"iVBORw==","text":"cat","model_id":"amazon.titan-embed-image-v1",
+               "dimensions":256}
+              """),
+          Map.entry(
+              HostileRoutes.IMAGES,
+              """
+              {"prompt":"a cat","negative_prompt":"dogs","model_id":"stability.stable-image-core-v1:1",
+               "width":512,"height":512,"quality":"premium","seed":42,"number_of_images":2}
+              """),
+          Map.entry(
+              HostileRoutes.OPENAI_CHAT,
+              """
+              {"model":"gpt-4o","user":"u","temperature":0.5,"top_p":0.9,"max_completion_tokens":512,
+               "stop":["END"],"stream":false,"metadata":{"a":"b"},"n":1,"messages":[
+                {"role":"system","content":"be brief"},
+                {"role":"developer","content":[{"type":"text","text":"in French"}]},
+                {"role":"user","content":[{"type":"text","text":"hi"},
+                  {"type":"image_url","image_url":{"url":"data:image/png;base64,iVBORw=="}},
+                  {"type":"file","file":{"filename":"a.pdf","file_data":"data:application/pdf;base64,JVBERg=="}}]},
+                {"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function",
+                  "function":{"name":"weather","arguments":"{\\"city\\":\\"Paris\\"}"}}]},
+                {"role":"tool","tool_call_id":"call_1","content":"21 C"}],
+               "tools":[{"type":"function","function":{"name":"weather","description":"d",
+                 "parameters":{"type":"object","properties":{"city":{"type":"string"}}}}}],
+               "tool_choice":{"type":"function","function":{"name":"weather"}}}
+              """),
+          Map.entry(
+              HostileRoutes.OPENAI_RESPONSES,
+              """
+              {"model":"gpt-4o","instructions":"be brief","max_output_tokens":256,"store":false,
+               "input":[{"role":"user","content":[{"type":"input_text","text":"hi"},
+                  {"type":"input_image","image_url":"data:image/png;base64,iVBORw=="}]},
+                {"type":"function_call","call_id":"call_1","name":"weather","arguments":"{}"},
+                {"type":"function_call_output","call_id":"call_1","output":"21 C"}],
+               "tools":[{"type":"function","name":"weather","parameters":{"type":"object"}}],
+               "tool_choice":"auto","text":{"format":{"type":"text"}}}
+              """),
+          Map.entry(
+              HostileRoutes.OPENAI_EMBEDDINGS,
+              """
+              {"model":"text-embedding-3-small","input":["a","b"],"encoding_format":"base64",
+               "dimensions":256,"user":"u"}
+              """),
+          Map.entry(
+              HostileRoutes.OPENAI_IMAGES,
+              """
+              {"model":"dall-e-3","prompt":"a cat","n":2,"size":"512x512","quality":"hd",
+               "response_format":"b64_json"}
+              """),
+          Map.entry(
+              HostileRoutes.ADMIN_CREATE,
+              """
+              {"name":"bot","application":"app","department":"research","project":"p","plan":"team",
+               "limits":{"requests":10,"window_seconds":60,"tokens_per_minute":1000,
+                 "tokens_per_day":100000,"monthly_budget_usd":25.5,"concurrent_streams":2},
+               "allowed_models":["amazon.nova-lite-v1:0"],"expires_at":"2027-01-01T00:00:00Z"}
+              """),
+          Map.entry(
+              HostileRoutes.ADMIN_UPDATE,
+              """
+              {"name":"bot2","application":null,"department":"","project":"x","plan":"team",
+               "limits":{"requests":5,"window_seconds":1},"allowed_models":[],"expires_at":null}
+              """),
+          Map.entry(
+              HostileRoutes.ADMIN_ROTATE,
+              """
+              {"grace_seconds":3600}
+              """));
 
   /** Every field name the gateway reads, and a few it does not. */
   private static final List<String> NAMES =
       List.of(
+          "model",
+          "input",
+          "tool_calls",
+          "tool_call_id",
+          "image_url",
+          "url",
+          "file",
+          "file_data",
+          "response_format",
+          "json_schema",
+          "stream_options",
+          "include_usage",
+          "reasoning_effort",
+          "encoding_format",
+          "size",
+          "n",
+          "instructions",
+          "previous_response_id",
+          "store",
+          "call_id",
+          "arguments",
+          "output",
           "messages",
           "role",
           "content",

@@ -421,13 +421,16 @@ class OpenAiSdkEndToEndTest {
 
   @Test
   void anUnknownKeyIsAnUnauthorizedException() {
-    try (OpenAIClient stranger = client(gateway, "not-a-key-0123456789")) {
+    OpenAIClient stranger = client(gateway, "not-a-key-0123456789");
+    try {
       UnauthorizedException refused =
           catchThrowableOfType(
               UnauthorizedException.class,
               () -> stranger.chat().completions().create(chat("Hello").build()));
       assertThat(refused.statusCode()).isEqualTo(401);
       assertThat(refused.code()).contains("invalid_api_key");
+    } finally {
+      stranger.close();
     }
   }
 
@@ -454,27 +457,31 @@ class OpenAiSdkEndToEndTest {
   void aKeyPastItsLimitGetsARateLimitExceptionWithTheRetryTime() {
     String limited = "openai-limited-key-0123456789";
     try (Gateway strict =
-            TestGateways.start(
-                Map.of(
-                    "API_KEYS",
-                    limited,
-                    "RATE_LIMIT_REQUESTS",
-                    "1",
-                    "GATEWAY_CONFIG",
-                    OpenAiGateway.catalogue(config)));
-        OpenAIClient client = client(strict, limited)) {
-      client.chat().completions().create(chat("Hello").build());
+        TestGateways.start(
+            Map.of(
+                "API_KEYS",
+                limited,
+                "RATE_LIMIT_REQUESTS",
+                "1",
+                "GATEWAY_CONFIG",
+                OpenAiGateway.catalogue(config)))) {
+      OpenAIClient client = client(strict, limited);
+      try {
+        client.chat().completions().create(chat("Hello").build());
 
-      RateLimitException refused =
-          catchThrowableOfType(
-              RateLimitException.class,
-              () -> client.chat().completions().create(chat("Hello").build()));
+        RateLimitException refused =
+            catchThrowableOfType(
+                RateLimitException.class,
+                () -> client.chat().completions().create(chat("Hello").build()));
 
-      assertThat(refused.statusCode()).isEqualTo(429);
-      assertThat(refused.code()).contains("rate_limit_exceeded");
-      assertThat(refused.headers().values("Retry-After"))
-          .singleElement()
-          .satisfies(seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.code()).contains("rate_limit_exceeded");
+        assertThat(refused.headers().values("Retry-After"))
+            .singleElement()
+            .satisfies(seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+      } finally {
+        client.close();
+      }
     }
   }
 
