@@ -229,6 +229,60 @@ class OpenAiChatRoutesTest {
   }
 
   @Test
+  void reasoningEffortIsTheThinkingBudgetOfAModelThatHasOne() {
+    chat(
+        """
+        {"model":"us.anthropic.claude-sonnet-4-5-20250929-v1:0","reasoning_effort":"medium",
+         "max_completion_tokens":8000,"messages":[{"role":"user","content":"Think."}]}
+        """);
+
+    JsonValue.JsonObject fields =
+        server.converse.lastCommand().request().additionalModelRequestFields().orElseThrow();
+    JsonValue.JsonObject thinking = (JsonValue.JsonObject) fields.members().get("thinking");
+    assertThat(thinking.members().get("type")).isEqualTo(new JsonValue.JsonString("enabled"));
+    assertThat(((JsonValue.JsonNumber) thinking.members().get("budget_tokens")).value().intValue())
+        .isEqualTo(4_096);
+  }
+
+  @Test
+  void reasoningNeedsRoomAboveItsBudgetAndNoneThinksNot() {
+    HttpResponse<String> tooSmall =
+        chat(
+            """
+            {"model":"anthropic.claude-3-7-sonnet-20250219-v1:0","reasoning_effort":"high",
+             "max_tokens":1000,"messages":[{"role":"user","content":"Think."}]}
+            """);
+    assertThat(tooSmall.statusCode()).isEqualTo(400);
+    assertThat(TestServer.json(tooSmall.body()).path("error").path("param").asText())
+        .isEqualTo("reasoning_effort");
+
+    chat(
+        """
+        {"model":"amazon.nova-pro-v1:0","reasoning_effort":"none",
+         "messages":[{"role":"user","content":"Hi"}]}
+        """);
+    assertThat(server.converse.lastCommand().request().additionalModelRequestFields()).isEmpty();
+  }
+
+  @Test
+  void toolChoiceNoneLeavesTheToolsOutAndJsonObjectForcesAnObject() {
+    chat(
+        """
+        {"messages":[{"role":"user","content":"Hi"}],"tool_choice":"none",
+         "tools":[{"type":"function","function":{"name":"weather"}}]}
+        """);
+    assertThat(server.converse.lastCommand().request().tools()).isEmpty();
+
+    chat(
+        """
+        {"messages":[{"role":"user","content":"JSON please"}],
+         "response_format":{"type":"json_object"}}
+        """);
+    ToolConfig forced = server.converse.lastCommand().request().tools().orElseThrow();
+    assertThat(forced.choice()).contains(new ToolConfig.Choice.Named("json_object"));
+  }
+
+  @Test
   void aStreamSendsTheRoleTheDeltasTheFinishReasonTheUsageAndDone() {
     HttpResponse<String> response =
         chat(
