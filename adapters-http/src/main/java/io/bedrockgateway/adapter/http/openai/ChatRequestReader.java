@@ -124,17 +124,7 @@ final class ChatRequestReader {
 
   /** The client's {@code user}, recorded on the usage event: cut to its bounds, never refused. */
   static Optional<String> endUser(String user) {
-    if (user == null) {
-      return Optional.empty();
-    }
-    String clean = user.strip().replaceAll("\\p{Cntrl}", "");
-    if (clean.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        clean.length() > RequestContext.MAX_LABEL_LENGTH
-            ? clean.substring(0, RequestContext.MAX_LABEL_LENGTH)
-            : clean);
+    return RequestFacts.label(user);
   }
 
   private static List<String> stop(JsonNode stop) {
