@@ -400,6 +400,37 @@ class OpenAiChatRoutesTest {
   }
 
   @Test
+  void aStreamedJsonAnswerComesAsContentDeltas() {
+    server.converse.streamStopsFor(StopReason.TOOL_USE);
+    server.converse.streams(
+        observer ->
+            List.of(
+                    new ChatStreamEvent.MessageStart(Role.ASSISTANT),
+                    new ChatStreamEvent.ToolUseStart(0, "tooluse_1", "json_object"),
+                    new ChatStreamEvent.ToolUseDelta(0, "{\"city\":"),
+                    new ChatStreamEvent.ToolUseDelta(0, "\"Paris\"}"),
+                    new ChatStreamEvent.ContentBlockStop(0))
+                .forEach(observer::accept));
+
+    List<JsonNode> choices =
+        chat("""
+                {"stream":true,"response_format":{"type":"json_object"},
+                 "messages":[{"role":"user","content":"JSON please"}]}
+                """)
+            .body()
+            .lines()
+            .filter(line -> line.startsWith("data: {"))
+            .map(line -> TestServer.json(line.substring(6)).path("choices").get(0))
+            .toList();
+
+    StringBuilder content = new StringBuilder();
+    choices.forEach(choice -> content.append(choice.path("delta").path("content").asText("")));
+    assertThat(content.toString()).isEqualTo("{\"city\":\"Paris\"}");
+    assertThat(choices).noneMatch(choice -> choice.path("delta").has("tool_calls"));
+    assertThat(choices.getLast().path("finish_reason").asText()).isEqualTo("stop");
+  }
+
+  @Test
   void aStreamThatFailsAfterItBeganEndsWithAnErrorEventAndNoDone() {
     server.converse.streams(
         observer -> {

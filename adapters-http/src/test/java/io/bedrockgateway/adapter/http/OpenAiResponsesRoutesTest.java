@@ -160,6 +160,42 @@ class OpenAiResponsesRoutesTest {
   }
 
   @Test
+  void aJsonSchemaTextFormatIsAnsweredAsOutputText() {
+    server.converse.answers(
+        () ->
+            new ConverseResult(
+                new ChatResponse(
+                    new ChatMessage(
+                        Role.ASSISTANT,
+                        List.of(
+                            new ToolUseBlock(
+                                "tooluse_1",
+                                "city",
+                                new JsonValue.JsonObject(
+                                    Map.of("name", new JsonValue.JsonString("Paris")))))),
+                    StopReason.TOOL_USE,
+                    new TokenUsage(12, 40),
+                    812,
+                    FakeConverseUseCase.MODEL),
+                Optional.empty(),
+                Duration.ZERO));
+
+    JsonNode body =
+        TestServer.json(
+            respond(
+                    """
+                    {"input":"Capital of France?","text":{"format":{"type":"json_schema",
+                     "name":"city","schema":{"type":"object"}}}}
+                    """)
+                .body());
+
+    assertThat(body.path("status").asText()).isEqualTo("completed");
+    assertThat(body.path("output")).hasSize(1);
+    String text = body.path("output").get(0).path("content").get(0).path("text").asText();
+    assertThat(TestServer.json(text).path("name").asText()).isEqualTo("Paris");
+  }
+
+  @Test
   void aStreamSendsTheResponsesEventSequence() {
     server.converse.streams(
         observer -> {
