@@ -125,23 +125,10 @@ class OpenAiResponsesRoutesTest {
   void aFunctionCallIsAnOutputItem() {
     server.converse.answers(
         () ->
-            new ConverseResult(
-                new ChatResponse(
-                    new ChatMessage(
-                        Role.ASSISTANT,
-                        List.of(
-                            new TextBlock("Checking."),
-                            new ToolUseBlock(
-                                "tooluse_1",
-                                "weather",
-                                new JsonValue.JsonObject(
-                                    Map.of("city", new JsonValue.JsonString("Paris")))))),
-                    StopReason.TOOL_USE,
-                    new TokenUsage(12, 40),
-                    812,
-                    FakeConverseUseCase.MODEL),
-                Optional.empty(),
-                Duration.ZERO));
+            FakeConverseUseCase.answer(
+                StopReason.TOOL_USE,
+                new TextBlock("Checking."),
+                FakeConverseUseCase.toolUse("tooluse_1", "weather", "city", "Paris")));
 
     JsonNode output =
         TestServer.json(
