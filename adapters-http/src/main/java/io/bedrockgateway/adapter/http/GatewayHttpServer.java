@@ -17,6 +17,7 @@ import io.bedrockgateway.adapter.http.common.RequestEnd;
 import io.bedrockgateway.adapter.http.common.RequestFacts;
 import io.bedrockgateway.adapter.http.common.RequestStamp;
 import io.bedrockgateway.adapter.http.common.UseCases;
+import io.bedrockgateway.adapter.http.console.ConsoleHandler;
 import io.bedrockgateway.adapter.http.nativeapi.NativeRoutes;
 import io.bedrockgateway.adapter.http.nativeapi.UsageHandlers;
 import io.bedrockgateway.adapter.http.openai.ModelsHandlers;
@@ -33,8 +34,8 @@ import java.util.function.Consumer;
 /**
  * The gateway's two HTTP listeners. The public one serves applications through its API surfaces
  * (each a package: {@code nativeapi}, ...), every model route behind the key. The admin one serves
- * the operator: the admin API, everyone's usage, health detail and metrics, behind the admin token.
- * What every surface shares lives in {@code common}.
+ * the operator: the admin API, everyone's usage, health detail and metrics, behind the admin token,
+ * and the operator console that reads them. What every surface shares lives in {@code common}.
  */
 public final class GatewayHttpServer {
   private final Javalin publicApi;
@@ -97,6 +98,11 @@ public final class GatewayHttpServer {
                   usage::usage,
                   usage::stats,
                   clock);
+              // the console's files hold no data: it signs in with the admin token and calls the
+              // admin routes
+              ConsoleHandler console = ConsoleHandler.fromClasspath();
+              config.routes.get(ConsoleHandler.PATH, console::page);
+              config.routes.get(ConsoleHandler.PATH + "/<asset>", console::asset);
             });
   }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.application.port.in.UsageReportCommand;
 import io.bedrockgateway.application.port.in.UsageReportCommand.Viewer;
+import io.bedrockgateway.domain.key.KeyId;
 import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.UsageGrouping;
 import java.net.http.HttpResponse;
@@ -84,6 +85,32 @@ class UsageRoutesTest {
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(json(malformed.body()).path("detail").asText()).contains("client_request_id");
     assertThat(server.usage.commands).hasSize(1);
+  }
+
+  @Test
+  void theOperatorMayNarrowUsageToOneKey() {
+    HttpResponse<String> found =
+        server.send(
+            server.asAdmin(server.adminRequest("/admin/v1/usage?key_id=abc123&group_by=day")));
+    HttpResponse<String> malformed =
+        server.send(server.asAdmin(server.adminRequest("/admin/v1/usage?key_id=no-such!")));
+
+    assertThat(found.statusCode()).isEqualTo(200);
+    UsageReportCommand command = server.usage.commands.getFirst();
+    assertThat(command.key()).contains(new KeyId("abc123"));
+    assertThat(command.groupBy()).isEqualTo(UsageGrouping.DAY);
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(json(malformed.body()).path("detail").asText()).startsWith("key_id: ");
+    assertThat(server.usage.commands).hasSize(1);
+  }
+
+  @Test
+  void aKeyHoldersKeyIdIsPassedOnForTheUseCaseToCheck() {
+    HttpResponse<String> response =
+        server.send(server.request("/api/v1/usage?key_id=other1").header("X-API-Key", KEY));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(server.usage.commands.getLast().key()).contains(new KeyId("other1"));
   }
 
   @ParameterizedTest

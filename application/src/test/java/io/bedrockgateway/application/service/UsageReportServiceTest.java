@@ -1,6 +1,7 @@
 package io.bedrockgateway.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bedrockgateway.application.port.in.RecordRejectionUseCase;
 import io.bedrockgateway.application.port.in.RejectedRequest;
@@ -8,6 +9,7 @@ import io.bedrockgateway.application.port.in.UsageReportCommand;
 import io.bedrockgateway.application.port.in.UsageReportCommand.Viewer;
 import io.bedrockgateway.application.port.out.TestPrincipals;
 import io.bedrockgateway.domain.cost.PriceTable;
+import io.bedrockgateway.domain.error.Forbidden;
 import io.bedrockgateway.domain.error.GatewayException;
 import io.bedrockgateway.domain.error.InvalidRequest;
 import io.bedrockgateway.domain.error.PayloadTooLarge;
@@ -76,9 +78,38 @@ class UsageReportServiceTest {
                 NOW.minusSeconds(60),
                 NOW.plusSeconds(60),
                 UsageGrouping.KEY,
+                Optional.empty(),
                 Optional.of(first.context().requestId())));
 
     assertThat(one.total().requests()).isEqualTo(1);
+  }
+
+  @Test
+  void theOperatorMayAskForOneKeyAndAKeyHolderOnlyForItsOwn() {
+    rejections.record(rejection(alice, new InvalidRequest("x")));
+    rejections.record(rejection(bob, new InvalidRequest("y")));
+    rejections.record(rejection(bob, new InvalidRequest("z")));
+
+    UsageReport bobs = reports.report(forKey(new Viewer.Operator(), bob));
+    UsageReport alicesOwn = reports.report(forKey(new Viewer.KeyHolder(alice), alice));
+
+    assertThat(bobs.total().requests()).isEqualTo(2);
+    assertThat(bobs.groups())
+        .extracting(UsageGroup::group)
+        .containsExactly(Optional.of(bob.keyId().value()));
+    assertThat(alicesOwn.total().requests()).isEqualTo(1);
+    assertThatThrownBy(() -> reports.report(forKey(new Viewer.KeyHolder(alice), bob)))
+        .isInstanceOf(Forbidden.class);
+  }
+
+  private static UsageReportCommand forKey(Viewer viewer, Principal key) {
+    return new UsageReportCommand(
+        viewer,
+        NOW.minusSeconds(60),
+        NOW.plusSeconds(60),
+        UsageGrouping.KEY,
+        Optional.of(key.keyId()),
+        Optional.empty());
   }
 
   private static UsageReportCommand command(Viewer viewer) {

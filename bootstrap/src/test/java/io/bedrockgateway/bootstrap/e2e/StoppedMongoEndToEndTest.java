@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import io.bedrockgateway.bootstrap.Gateway;
 import io.bedrockgateway.emulator.BedrockEmulator;
 import io.bedrockgateway.emulator.EmulatorSettings;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ class StoppedMongoEndToEndTest {
         MongoGateways gateways = new MongoGateways(emulator);
         MongoServerProcess mongo = MongoServerProcess.start();
         MongoClient direct = MongoClients.create(mongo.uri(database))) {
+      // a fresh server process answers slowly at first; the gateway's timeouts are short
+      direct.getDatabase(database).runCommand(new Document("ping", 1));
       Gateway gateway =
           gateways.start(
               mongo.uri(database),
@@ -48,16 +51,7 @@ class StoppedMongoEndToEndTest {
                   "RATE_LIMIT_REQUESTS", "0",
                   "KEY_CACHE_TTL", "0", // every request looks its key up in MongoDB
                   "MONGODB_TIMEOUT_MS", "500"));
-      String key =
-          SseClient.parse(
-                  new SseClient(gateway.adminPort())
-                      .post(
-                          "/admin/v1/keys",
-                          "{\"name\":\"Stopped\"}",
-                          Map.of("Authorization", "Bearer " + ADMIN_TOKEN))
-                      .body())
-              .path("key")
-              .asText();
+      String key = createKey(new SseClient(gateway.adminPort()));
       SseClient client = new SseClient(gateway.port());
       assertThat(converse(client, key, 0)).isEqualTo(200);
 
@@ -90,6 +84,26 @@ class StoppedMongoEndToEndTest {
           .hasSize((int) expected);
       gateways.stop(gateway);
     }
+  }
+
+  /** A managed key, once the gateway's first MongoDB connection is up (503 until then). */
+  private static String createKey(SseClient admin) {
+    return assertTimeoutPreemptively(
+        HANG_GUARD,
+        () -> {
+          while (true) {
+            HttpResponse<String> created =
+                admin.post(
+                    "/admin/v1/keys",
+                    "{\"name\":\"Stopped\"}",
+                    Map.of("Authorization", "Bearer " + ADMIN_TOKEN));
+            if (created.statusCode() == 201) {
+              return SseClient.parse(created.body()).path("key").asText();
+            }
+            assertThat(created.statusCode()).isEqualTo(503);
+            Thread.sleep(200);
+          }
+        });
   }
 
   private static int converse(SseClient client, String key, int i) {

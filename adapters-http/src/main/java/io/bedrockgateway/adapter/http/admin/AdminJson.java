@@ -3,12 +3,18 @@ package io.bedrockgateway.adapter.http.admin;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.application.port.in.IssuedKey;
+import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.key.ApiKeyRecord;
 import io.bedrockgateway.domain.key.Principal;
+import io.bedrockgateway.domain.plan.Plan;
 import io.bedrockgateway.domain.plan.PlanOverrides;
+import io.bedrockgateway.domain.plan.RequestRate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /** The admin API's bodies, snake_case; requests are validated when mapped to commands. */
 public final class AdminJson {
@@ -24,15 +30,37 @@ public final class AdminJson {
       @JsonProperty("concurrent_streams") Integer concurrentStreams) {
 
     static LimitsJson of(PlanOverrides overrides) {
+      return of(
+          overrides.requests(),
+          overrides.tokensPerMinute(),
+          overrides.tokensPerDay(),
+          overrides.monthlyBudget(),
+          overrides.concurrentStreams());
+    }
+
+    /** Every limit the key is held to: its plan's, with its own in their place. */
+    static LimitsJson of(Plan plan) {
+      return of(
+          plan.requests(),
+          plan.tokensPerMinute(),
+          plan.tokensPerDay(),
+          plan.monthlyBudget(),
+          plan.concurrentStreams());
+    }
+
+    private static LimitsJson of(
+        Optional<RequestRate> requests,
+        OptionalLong tokensPerMinute,
+        OptionalLong tokensPerDay,
+        Optional<Usd> monthlyBudget,
+        OptionalInt concurrentStreams) {
       return new LimitsJson(
-          overrides.requests().map(rate -> rate.limit()).orElse(null),
-          overrides.requests().map(rate -> rate.window().toSeconds()).orElse(null),
-          overrides.tokensPerMinute().isPresent() ? overrides.tokensPerMinute().getAsLong() : null,
-          overrides.tokensPerDay().isPresent() ? overrides.tokensPerDay().getAsLong() : null,
-          overrides.monthlyBudget().map(budget -> budget.dollars()).orElse(null),
-          overrides.concurrentStreams().isPresent()
-              ? overrides.concurrentStreams().getAsInt()
-              : null);
+          requests.map(RequestRate::limit).orElse(null),
+          requests.map(rate -> rate.window().toSeconds()).orElse(null),
+          tokensPerMinute.isPresent() ? tokensPerMinute.getAsLong() : null,
+          tokensPerDay.isPresent() ? tokensPerDay.getAsLong() : null,
+          monthlyBudget.map(Usd::dollars).orElse(null),
+          concurrentStreams.isPresent() ? concurrentStreams.getAsInt() : null);
     }
   }
 
@@ -76,6 +104,7 @@ public final class AdminJson {
       String project,
       String plan,
       LimitsJson limits,
+      @JsonProperty("effective_limits") LimitsJson effectiveLimits,
       @JsonProperty("allowed_models") List<String> allowedModels,
       String status,
       @JsonProperty("created_at") String createdAt,
@@ -83,7 +112,7 @@ public final class AdminJson {
       @JsonProperty("revoked_at") String revokedAt,
       @JsonProperty("rotated_from") RotationJson rotatedFrom) {
 
-    static KeyJson of(ApiKeyRecord key, Instant now) {
+    public static KeyJson of(ApiKeyRecord key, Instant now) {
       Principal principal = key.principal();
       return new KeyJson(
           key.keyId().value(),
@@ -93,6 +122,7 @@ public final class AdminJson {
           principal.project().orElse(null),
           principal.plan().name(),
           key.overrides().isEmpty() ? null : LimitsJson.of(key.overrides()),
+          LimitsJson.of(principal.plan()),
           principal.allowedModels().stream().map(model -> model.value()).sorted().toList(),
           status(key, now),
           key.createdAt().map(Instant::toString).orElse(null),

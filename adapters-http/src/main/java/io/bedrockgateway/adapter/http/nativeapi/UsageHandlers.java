@@ -7,6 +7,7 @@ import io.bedrockgateway.application.port.in.UsageReportCommand;
 import io.bedrockgateway.application.port.in.UsageReportCommand.Viewer;
 import io.bedrockgateway.application.port.in.UsageReportUseCase;
 import io.bedrockgateway.domain.error.InvalidRequest;
+import io.bedrockgateway.domain.key.KeyId;
 import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.UsageGrouping;
 import io.javalin.http.Context;
@@ -50,9 +51,9 @@ public final class UsageHandlers {
   }
 
   /**
-   * {@code ?from=&to=&group_by=&client_request_id=}: times or UTC dates ({@code to} as a date
-   * includes that day); a client request id keeps only the requests that sent it as {@code
-   * X-Request-ID}.
+   * {@code ?from=&to=&group_by=&key_id=&client_request_id=}: times or UTC dates ({@code to} as a
+   * date includes that day); a key id keeps only that key's requests (a key holder may name only
+   * its own); a client request id keeps only the requests that sent it as {@code X-Request-ID}.
    */
   public void usage(Context ctx) {
     Instant to = bound(ctx, "to", 1).orElseGet(clock::instant);
@@ -73,20 +74,13 @@ public final class UsageHandlers {
                                             .map(UsageGrouping::wireName)
                                             .collect(Collectors.joining(", ")))))
             .orElse(UsageGrouping.KEY);
-    Optional<RequestId> clientRequestId =
-        Optional.ofNullable(ctx.queryParam("client_request_id"))
-            .map(
-                id -> {
-                  try {
-                    return new RequestId(id);
-                  } catch (IllegalArgumentException malformed) {
-                    throw new InvalidRequest("client_request_id: " + malformed.getMessage());
-                  }
-                });
+    Optional<RequestId> clientRequestId = parameter(ctx, "client_request_id", RequestId::new);
+    Optional<KeyId> key = parameter(ctx, "key_id", KeyId::new);
     ctx.json(
         ReportJson.of(
             usage.report(
-                new UsageReportCommand(viewer.apply(ctx), from, to, grouping, clientRequestId))));
+                new UsageReportCommand(
+                    viewer.apply(ctx), from, to, grouping, key, clientRequestId))));
   }
 
   /** The last seven days, in the earlier gateway's shape. */
@@ -97,6 +91,20 @@ public final class UsageHandlers {
             usage.report(
                 new UsageReportCommand(
                     viewer.apply(ctx), now.minus(STATS_PERIOD), now, UsageGrouping.KEY))));
+  }
+
+  /** An optional parameter as a value object; its guard's complaint names the parameter. */
+  private static <T> Optional<T> parameter(
+      Context ctx, String name, Function<String, T> construction) {
+    return Optional.ofNullable(ctx.queryParam(name))
+        .map(
+            value -> {
+              try {
+                return construction.apply(value);
+              } catch (IllegalArgumentException malformed) {
+                throw new InvalidRequest(name + ": " + malformed.getMessage());
+              }
+            });
   }
 
   /** A time, or a UTC date meaning the start of that day plus {@code daysAfter} days. */

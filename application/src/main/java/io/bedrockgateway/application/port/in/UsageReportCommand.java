@@ -1,5 +1,6 @@
 package io.bedrockgateway.application.port.in;
 
+import io.bedrockgateway.domain.key.KeyId;
 import io.bedrockgateway.domain.key.Principal;
 import io.bedrockgateway.domain.request.RequestId;
 import io.bedrockgateway.domain.usage.UsageGrouping;
@@ -8,14 +9,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Usage of {@code [from, to)}, grouped, as {@code viewer} may see it; with a client request id,
- * only the requests that carried it.
+ * Usage of {@code [from, to)}, grouped, as {@code viewer} may see it; with a key, only that key's
+ * requests; with a client request id, only the requests that carried it.
  */
 public record UsageReportCommand(
     Viewer viewer,
     Instant from,
     Instant to,
     UsageGrouping groupBy,
+    Optional<KeyId> key,
     Optional<RequestId> clientRequestId) {
   /** Who asks: the operator (admin token), or the holder of an API key. */
   public sealed interface Viewer {
@@ -34,14 +36,15 @@ public record UsageReportCommand(
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(groupBy, "groupBy");
+    Objects.requireNonNull(key, "key");
     Objects.requireNonNull(clientRequestId, "clientRequestId");
     if (!from.isBefore(to)) {
       throw new IllegalArgumentException("from: must be before to");
     }
   }
 
-  /** Every request of the period, whatever its client request id. */
+  /** Every request of the period the viewer may see, whatever its key or client request id. */
   public UsageReportCommand(Viewer viewer, Instant from, Instant to, UsageGrouping groupBy) {
-    this(viewer, from, to, groupBy, Optional.empty());
+    this(viewer, from, to, groupBy, Optional.empty(), Optional.empty());
   }
 }
