@@ -2,6 +2,7 @@ package io.bedrockgateway.adapter.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bedrockgateway.adapter.http.admin.AdminRoutes;
+import io.bedrockgateway.adapter.http.anthropic.AnthropicModelsHandler;
 import io.bedrockgateway.adapter.http.anthropic.AnthropicRoutes;
 import io.bedrockgateway.adapter.http.anthropic.AnthropicSettings;
 import io.bedrockgateway.adapter.http.bedrock.BedrockRoutes;
@@ -23,9 +24,12 @@ import io.bedrockgateway.adapter.http.common.UseCases;
 import io.bedrockgateway.adapter.http.console.ConsoleHandler;
 import io.bedrockgateway.adapter.http.nativeapi.NativeRoutes;
 import io.bedrockgateway.adapter.http.nativeapi.UsageHandlers;
+import io.bedrockgateway.adapter.http.openai.ModelsHandlers;
+import io.bedrockgateway.adapter.http.openai.OpenAiRoutes;
 import io.bedrockgateway.domain.error.GatewayException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -86,6 +90,8 @@ public final class GatewayHttpServer {
               NativeRoutes.register(config, edge, health);
               BedrockRoutes.register(config, edge);
               AnthropicRoutes.register(config, edge, anthropic, anthropicPings);
+              OpenAiRoutes.register(config, edge);
+              sharedV1Routes(config, edge);
             });
     this.adminApi =
         listener(
@@ -112,6 +118,22 @@ public final class GatewayHttpServer {
               config.routes.get(ConsoleHandler.PATH, console::page);
               config.routes.get(ConsoleHandler.PATH + "/<asset>", console::asset);
             });
+  }
+
+  /**
+   * Routes under {@code /v1} that more than one surface answers, each in its clients' shape: the
+   * model list is OpenAI's (a surface whose clients send their own header, as Anthropic's send
+   * {@code anthropic-version}, dispatches on it here).
+   */
+  private static void sharedV1Routes(JavalinConfig config, EdgeServices edge) {
+    ModelsHandlers openAiModels = OpenAiRoutes.models(config, edge);
+    Handler openAiList = edge.key().guard(openAiModels::list);
+    Handler anthropicList = AnthropicRoutes.models(edge);
+    // both SDKs ask /v1/models; Anthropic's always send anthropic-version
+    config.routes.get(
+        "/v1/models",
+        ctx -> (AnthropicModelsHandler.wanted(ctx) ? anthropicList : openAiList).handle(ctx));
+    config.routes.get("/v1/models/{id}", edge.key().guard(openAiModels::one));
   }
 
   /** Health for orchestrators and the Prometheus scrape, on both listeners. */

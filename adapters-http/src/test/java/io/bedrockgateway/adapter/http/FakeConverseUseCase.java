@@ -7,15 +7,19 @@ import io.bedrockgateway.application.port.in.ConverseUseCase;
 import io.bedrockgateway.domain.chat.ChatMessage;
 import io.bedrockgateway.domain.chat.ChatResponse;
 import io.bedrockgateway.domain.chat.ChatStreamEvent;
+import io.bedrockgateway.domain.chat.ContentBlock;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.Role;
 import io.bedrockgateway.domain.chat.StopReason;
 import io.bedrockgateway.domain.chat.StreamSummary;
 import io.bedrockgateway.domain.chat.TokenUsage;
+import io.bedrockgateway.domain.chat.ToolUseBlock;
+import io.bedrockgateway.domain.json.JsonValue;
 import io.bedrockgateway.domain.quota.RateLimitStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -66,6 +70,26 @@ final class FakeConverseUseCase implements ConverseUseCase {
               Optional.of(RATE_LIMIT),
               UPSTREAM_TIME);
   private volatile boolean ranOnVirtualThread;
+  private volatile StopReason streamStopReason = StopReason.END_TURN;
+
+  /** A whole answer of {@code content}, stopped for {@code reason}. */
+  static ConverseResult answer(StopReason reason, ContentBlock... content) {
+    return new ConverseResult(
+        new ChatResponse(
+            new ChatMessage(Role.ASSISTANT, List.of(content)),
+            reason,
+            new TokenUsage(12, 40),
+            812,
+            MODEL),
+        Optional.empty(),
+        Duration.ZERO);
+  }
+
+  /** The model's call of {@code name} with the input {@code {"<field>": "<value>"}}. */
+  static ToolUseBlock toolUse(String id, String name, String field, String value) {
+    return new ToolUseBlock(
+        id, name, new JsonValue.JsonObject(Map.of(field, new JsonValue.JsonString(value))));
+  }
 
   static void hello(ConverseStreamObserver observer) {
     observer.admitted(Optional.of(RATE_LIMIT));
@@ -74,6 +98,11 @@ final class FakeConverseUseCase implements ConverseUseCase {
 
   void streams(StreamScript script) {
     this.streamScript = script;
+  }
+
+  /** The stop reason a finished stream is summed up with. */
+  void streamStopsFor(StopReason reason) {
+    this.streamStopReason = reason;
   }
 
   void answers(ConverseScript script) {
@@ -132,7 +161,7 @@ final class FakeConverseUseCase implements ConverseUseCase {
     try {
       streamScript.play(observer);
       streamOutcome.complete(Optional.empty());
-      return new StreamSummary(StopReason.END_TURN, new TokenUsage(12, 40), 812, MODEL);
+      return new StreamSummary(streamStopReason, new TokenUsage(12, 40), 812, MODEL);
     } catch (RuntimeException failure) {
       streamOutcome.complete(Optional.of(failure));
       throw failure;

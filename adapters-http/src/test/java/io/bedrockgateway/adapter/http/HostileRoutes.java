@@ -17,6 +17,10 @@ final class HostileRoutes {
   static final String EMBED_BATCH = "embed-batch";
   static final String EMBED_IMAGE = "embed-image";
   static final String IMAGES = "images";
+  static final String OPENAI_CHAT = "openai-chat";
+  static final String OPENAI_RESPONSES = "openai-responses";
+  static final String OPENAI_EMBEDDINGS = "openai-embeddings";
+  static final String OPENAI_IMAGES = "openai-images";
   static final String ADMIN_CREATE = "admin-create";
   static final String ADMIN_UPDATE = "admin-update";
   static final String ADMIN_ROTATE = "admin-rotate";
@@ -60,6 +64,10 @@ final class HostileRoutes {
     routes.add(new Route(BEDROCK_COUNT, "POST", model + "/count-tokens"));
     routes.add(new Route(ANTHROPIC_MESSAGES, "POST", "/v1/messages"));
     routes.add(new Route(ANTHROPIC_COUNT, "POST", "/v1/messages/count_tokens"));
+    routes.add(new Route(OPENAI_CHAT, "POST", "/v1/chat/completions"));
+    routes.add(new Route(OPENAI_RESPONSES, "POST", "/v1/responses"));
+    routes.add(new Route(OPENAI_EMBEDDINGS, "POST", "/v1/embeddings"));
+    routes.add(new Route(OPENAI_IMAGES, "POST", "/v1/images/generations"));
     String key = "/admin/v1/keys/" + FakeManageKeysUseCase.KNOWN.value();
     routes.add(new Route(ADMIN_CREATE, "POST", "/admin/v1/keys"));
     routes.add(new Route(ADMIN_UPDATE, "PATCH", key));
@@ -75,7 +83,7 @@ final class HostileRoutes {
 
   /**
    * What a refusal says, in the error shape of the surface it came from: the native API's {@code
-   * detail}, Bedrock's {@code message}, Anthropic's {@code error.message}.
+   * detail}, Bedrock's {@code message}, Anthropic's and OpenAI's {@code error.message}.
    */
   static String detail(HttpResponse<String> response) {
     JsonNode body = TestServer.json(response.body());
@@ -83,7 +91,7 @@ final class HostileRoutes {
     if (path.startsWith("/bedrock/")) {
       return body.path("message").asText();
     }
-    if (path.startsWith("/v1/messages")) {
+    if (body.path("error").isObject()) {
       return body.path("error").path("message").asText();
     }
     return body.path("detail").asText();
@@ -96,7 +104,7 @@ final class HostileRoutes {
     if (path.startsWith("/bedrock/")) {
       return response.headers().firstValue("x-amzn-ErrorType").orElse("");
     }
-    if (path.startsWith("/v1/messages")) {
+    if (body.path("error").isObject()) {
       return body.path("error").path("type").asText();
     }
     return body.path("error").asText();

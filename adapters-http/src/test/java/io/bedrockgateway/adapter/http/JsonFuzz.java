@@ -73,6 +73,46 @@ final class JsonFuzz {
            "width":512,"height":512,"quality":"premium","seed":42,"number_of_images":2}
           """),
           Map.entry(
+              HostileRoutes.OPENAI_CHAT,
+              """
+              {"model":"gpt-4o","user":"u","temperature":0.5,"top_p":0.9,"max_completion_tokens":512,
+               "stop":["END"],"stream":false,"metadata":{"a":"b"},"n":1,"messages":[
+                {"role":"system","content":"be brief"},
+                {"role":"developer","content":[{"type":"text","text":"in French"}]},
+                {"role":"user","content":[{"type":"text","text":"hi"},
+                  {"type":"image_url","image_url":{"url":"data:image/png;base64,iVBORw=="}},
+                  {"type":"file","file":{"filename":"a.pdf","file_data":"data:application/pdf;base64,JVBERg=="}}]},
+                {"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function",
+                  "function":{"name":"weather","arguments":"{\\"city\\":\\"Paris\\"}"}}]},
+                {"role":"tool","tool_call_id":"call_1","content":"21 C"}],
+               "tools":[{"type":"function","function":{"name":"weather","description":"d",
+                 "parameters":{"type":"object","properties":{"city":{"type":"string"}}}}}],
+               "tool_choice":{"type":"function","function":{"name":"weather"}}}
+              """),
+          Map.entry(
+              HostileRoutes.OPENAI_RESPONSES,
+              """
+              {"model":"gpt-4o","instructions":"be brief","max_output_tokens":256,"store":false,
+               "input":[{"role":"user","content":[{"type":"input_text","text":"hi"},
+                  {"type":"input_image","image_url":"data:image/png;base64,iVBORw=="}]},
+                {"type":"function_call","call_id":"call_1","name":"weather","arguments":"{}"},
+                {"type":"function_call_output","call_id":"call_1","output":"21 C"}],
+               "tools":[{"type":"function","name":"weather","parameters":{"type":"object"}}],
+               "tool_choice":"auto","text":{"format":{"type":"text"}}}
+              """),
+          Map.entry(
+              HostileRoutes.OPENAI_EMBEDDINGS,
+              """
+              {"model":"text-embedding-3-small","input":["a","b"],"encoding_format":"base64",
+               "dimensions":256,"user":"u"}
+              """),
+          Map.entry(
+              HostileRoutes.OPENAI_IMAGES,
+              """
+              {"model":"dall-e-3","prompt":"a cat","n":2,"size":"512x512","quality":"hd",
+               "response_format":"b64_json"}
+              """),
+          Map.entry(
               HostileRoutes.ADMIN_CREATE,
               """
           {"name":"bot","application":"app","department":"research","project":"p","plan":"team",
@@ -135,6 +175,28 @@ final class JsonFuzz {
   /** Every field name the gateway reads, and a few it does not. */
   private static final List<String> NAMES =
       List.of(
+          "model",
+          "input",
+          "tool_calls",
+          "tool_call_id",
+          "image_url",
+          "url",
+          "file",
+          "file_data",
+          "response_format",
+          "json_schema",
+          "stream_options",
+          "include_usage",
+          "reasoning_effort",
+          "encoding_format",
+          "size",
+          "n",
+          "instructions",
+          "previous_response_id",
+          "store",
+          "call_id",
+          "arguments",
+          "output",
           "messages",
           "role",
           "content",

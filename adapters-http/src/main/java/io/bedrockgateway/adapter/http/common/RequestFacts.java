@@ -35,8 +35,11 @@ public final class RequestFacts {
         label(ctx.header(SESSION_ID)));
   }
 
-  /** A client label as recorded: blank is none, and one past its bounds is cut, never refused. */
-  private static Optional<String> label(String value) {
+  /**
+   * A client label as recorded (a session header, OpenAI's {@code user}): blank is none, and one
+   * past its bounds is cut, never refused.
+   */
+  public static Optional<String> label(String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
