@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Headers of the gateway's API that Javalin does not name. */
 public final class GatewayHeaders {
@@ -52,6 +53,21 @@ public final class GatewayHeaders {
     Duration own = total.minus(upstreamTime);
     double millis = Math.max(0, own.toNanos()) / 1e6;
     ctx.header(OVERHEAD_MS, String.format(Locale.ROOT, "%.3f", millis));
+  }
+
+  /**
+   * The headers of every answered model call: the key's limits ({@link #rateLimit}), the model that
+   * answered ({@link #servedModel}) and the gateway's own time ({@link #overhead}).
+   */
+  public static void answered(
+      Context ctx,
+      Optional<RateLimitStatus> rateLimit,
+      ModelId servedModel,
+      Duration upstreamTime,
+      Clock clock) {
+    rateLimit.ifPresent(status -> rateLimit(ctx, status));
+    servedModel(ctx, servedModel);
+    overhead(ctx, upstreamTime, clock);
   }
 
   private static long epochSecondsRoundedUp(Instant instant) {

@@ -46,9 +46,8 @@ public final class ConverseHandlers {
 
   void converse(Context ctx) {
     ConverseResult result = converse.converse(read(ctx, Operation.CONVERSE));
-    result.rateLimit().ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
-    GatewayHeaders.servedModel(ctx, result.response().servedModel());
-    GatewayHeaders.overhead(ctx, result.upstreamTime(), clock);
+    GatewayHeaders.answered(
+        ctx, result.rateLimit(), result.response().servedModel(), result.upstreamTime(), clock);
     RequestEnd.tokens(ctx, result.response().usage());
     ctx.json(
         ConverseJson.converseResponse(

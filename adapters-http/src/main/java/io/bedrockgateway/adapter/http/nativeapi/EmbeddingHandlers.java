@@ -145,9 +145,8 @@ public final class EmbeddingHandlers {
   }
 
   private void respond(Context ctx, EmbedResult result, Function<EmbeddingResult, Object> body) {
-    result.rateLimit().ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
-    GatewayHeaders.servedModel(ctx, result.embeddings().servedModel());
-    GatewayHeaders.overhead(ctx, result.upstreamTime(), clock);
+    GatewayHeaders.answered(
+        ctx, result.rateLimit(), result.embeddings().servedModel(), result.upstreamTime(), clock);
     RequestEnd.tokens(ctx, new TokenUsage(result.embeddings().inputTokens(), 0));
     ctx.json(body.apply(result.embeddings()));
   }

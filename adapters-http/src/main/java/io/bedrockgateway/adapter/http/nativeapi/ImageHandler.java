@@ -47,9 +47,8 @@ public final class ImageHandler implements Handler {
     GenerateImageCommand command =
         rejections.commandOrRecord(ctx, Operation.GENERATE_IMAGE, () -> command(ctx));
     GenerateImageResult result = images.generate(command);
-    result.rateLimit().ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
-    GatewayHeaders.servedModel(ctx, result.images().servedModel());
-    GatewayHeaders.overhead(ctx, result.upstreamTime(), clock);
+    GatewayHeaders.answered(
+        ctx, result.rateLimit(), result.images().servedModel(), result.upstreamTime(), clock);
     List<String> encoded =
         result.images().images().stream()
             .map(image -> Base64.getEncoder().encodeToString(image.bytes()))

@@ -61,9 +61,8 @@ final class ChatHandler implements Handler {
   private void whole(Context ctx, ChatOrder order) {
     ConverseResult result = converse.converse(order.command());
     ChatResponse response = result.response();
-    result.rateLimit().ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
-    GatewayHeaders.servedModel(ctx, response.servedModel());
-    GatewayHeaders.overhead(ctx, result.upstreamTime(), clock);
+    GatewayHeaders.answered(
+        ctx, result.rateLimit(), response.servedModel(), result.upstreamTime(), clock);
     RequestEnd.tokens(ctx, response.usage());
     StringBuilder text = new StringBuilder();
     List<ChatJson.ToolCall> calls = new ArrayList<>();

@@ -77,9 +77,8 @@ final class EmbeddingsHandler implements Handler {
     Order order = rejections.commandOrRecord(ctx, Operation.EMBED_TEXT_BATCH, () -> order(ctx));
     EmbedResult result =
         order.batch() ? embed.embedTexts(order.command()) : embed.embedText(order.command());
-    result.rateLimit().ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
-    GatewayHeaders.servedModel(ctx, result.embeddings().servedModel());
-    GatewayHeaders.overhead(ctx, result.upstreamTime(), clock);
+    GatewayHeaders.answered(
+        ctx, result.rateLimit(), result.embeddings().servedModel(), result.upstreamTime(), clock);
     long tokens = result.embeddings().inputTokens();
     RequestEnd.tokens(ctx, new TokenUsage(tokens, 0));
     List<Item> items = new ArrayList<>();

@@ -70,9 +70,8 @@ final class ImagesHandler implements Handler {
     GenerateImageCommand command =
         rejections.commandOrRecord(ctx, Operation.GENERATE_IMAGE, () -> command(ctx));
     GenerateImageResult result = images.generate(command);
-    result.rateLimit().ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
-    GatewayHeaders.servedModel(ctx, result.images().servedModel());
-    GatewayHeaders.overhead(ctx, result.upstreamTime(), clock);
+    GatewayHeaders.answered(
+        ctx, result.rateLimit(), result.images().servedModel(), result.upstreamTime(), clock);
     ctx.json(
         new Response(
             clock.instant().getEpochSecond(),

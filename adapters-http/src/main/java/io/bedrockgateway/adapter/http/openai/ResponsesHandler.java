@@ -72,9 +72,8 @@ final class ResponsesHandler implements Handler {
     }
     ConverseResult result = converse.converse(order.command());
     ChatResponse response = result.response();
-    result.rateLimit().ifPresent(status -> GatewayHeaders.rateLimit(ctx, status));
-    GatewayHeaders.servedModel(ctx, response.servedModel());
-    GatewayHeaders.overhead(ctx, result.upstreamTime(), clock);
+    GatewayHeaders.answered(
+        ctx, result.rateLimit(), response.servedModel(), result.upstreamTime(), clock);
     RequestEnd.tokens(ctx, response.usage());
     ctx.json(
         shape.finished(
