@@ -5,27 +5,42 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
 /**
- * One client per region, made when the region is first called and reused after: each holds its own
- * connection pool. Unnamed regions are the gateway's own.
+ * The clients of each region, made when the region is first called and reused after: a sync one for
+ * calls answered in one reply and an async one for streams (see {@link BedrockClientFactory}), each
+ * with its own connection pool. Unnamed regions are the gateway's own.
  */
 final class BedrockClients implements AutoCloseable {
   private final BedrockSettings settings;
-  private final Map<String, BedrockRuntimeAsyncClient> byRegion = new ConcurrentHashMap<>();
+  private final Map<String, BedrockRuntimeClient> replies = new ConcurrentHashMap<>();
+  private final Map<String, BedrockRuntimeAsyncClient> streams = new ConcurrentHashMap<>();
 
   BedrockClients(BedrockSettings settings) {
     this.settings = settings;
-    byRegion.put(settings.region(), BedrockClientFactory.create(settings, settings.region()));
+    streams.put(settings.region(), BedrockClientFactory.streams(settings, settings.region()));
   }
 
-  BedrockRuntimeAsyncClient forRegion(Optional<Region> region) {
-    String name = region.map(Region::name).orElse(settings.region());
-    return byRegion.computeIfAbsent(name, absent -> BedrockClientFactory.create(settings, absent));
+  /** The client of calls answered in one reply, which block the calling (virtual) thread. */
+  BedrockRuntimeClient replies(Optional<Region> region) {
+    return replies.computeIfAbsent(
+        name(region), absent -> BedrockClientFactory.replies(settings, absent));
+  }
+
+  /** The client of streams. */
+  BedrockRuntimeAsyncClient streams(Optional<Region> region) {
+    return streams.computeIfAbsent(
+        name(region), absent -> BedrockClientFactory.streams(settings, absent));
+  }
+
+  private String name(Optional<Region> region) {
+    return region.map(Region::name).orElse(settings.region());
   }
 
   @Override
   public void close() {
-    byRegion.values().forEach(BedrockRuntimeAsyncClient::close);
+    replies.values().forEach(BedrockRuntimeClient::close);
+    streams.values().forEach(BedrockRuntimeAsyncClient::close);
   }
 }

@@ -30,16 +30,17 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
 /**
  * The model ports over Bedrock Runtime: Converse for chat ({@link ChatInvoker}), InvokeModel for
  * embeddings ({@link EmbeddingInvoker}) and images ({@link ImageInvoker}), and, through {@link
  * #raw()}, InvokeModel with the caller's own body ({@link RawInvoker}). Every operation blocks the
  * calling (virtual) thread and runs through one {@link Failover}, so every port shares the targets'
- * circuit breakers. Calls share one async client per region, so one connection pool serves every
- * call there, and a caller that gives up (timeout, interrupt, a sink that throws) cancels its call
- * and frees the connection at once, which a blocked sync call could not do. Close it on shutdown.
+ * circuit breakers. Calls answered in one reply run on the calling thread through the region's sync
+ * client, bounded by the request timeout; streams run through its async client, and a caller that
+ * gives up on a stream (timeout, interrupt, a sink that throws) cancels it and frees the connection
+ * at once. Close it on shutdown.
  */
 public final class BedrockModelInvoker
     implements ChatInvoker, EmbeddingInvoker, ImageInvoker, TokenCounter, AutoCloseable {
@@ -90,9 +91,11 @@ public final class BedrockModelInvoker
         route,
         target ->
             ConverseResponseMapper.toChatResponse(
-                Calls.await(
-                    client(target)
-                        .converse(ConverseRequestMapper.toConverseRequest(target.model(), request)),
+                Calls.reply(
+                    () ->
+                        replies(target)
+                            .converse(
+                                ConverseRequestMapper.toConverseRequest(target.model(), request)),
                     requestTimeout,
                     target.model()),
                 target.model()));
@@ -107,7 +110,8 @@ public final class BedrockModelInvoker
     ModelId model = target.model();
     StreamHandOff.Converse handOff = new StreamHandOff.Converse();
     CompletableFuture<Void> call =
-        client(target)
+        clients
+            .streams(target.region())
             .converseStream(ConverseRequestMapper.toConverseStreamRequest(model, request), handOff);
     return handOff.drain(
         call, () -> new StreamRelay(handOff, sink, streamIdleTimeout, model).relay());
@@ -120,10 +124,12 @@ public final class BedrockModelInvoker
         route,
         target -> {
           Integer counted =
-              Calls.await(
-                      client(target)
-                          .countTokens(
-                              ConverseRequestMapper.toCountTokensRequest(target.model(), request)),
+              Calls.reply(
+                      () ->
+                          replies(target)
+                              .countTokens(
+                                  ConverseRequestMapper.toCountTokensRequest(
+                                      target.model(), request)),
                       requestTimeout,
                       target.model())
                   .inputTokens();
@@ -142,10 +148,15 @@ public final class BedrockModelInvoker
     }
     try {
       Integer counted =
-          Calls.await(
-                  clients
-                      .forRegion(Optional.empty())
-                      .countTokens(ConverseRequestMapper.toCountTokensRequest(model, request)),
+          Calls.reply(
+                  () ->
+                      clients
+                          .replies(Optional.empty())
+                          .countTokens(
+                              ConverseRequestMapper.toCountTokensRequest(model, request).toBuilder()
+                                  .overrideConfiguration(
+                                      call -> call.apiCallTimeout(COUNT_TOKENS_TIMEOUT))
+                                  .build()),
                   COUNT_TOKENS_TIMEOUT,
                   model)
               .inputTokens();
@@ -177,7 +188,10 @@ public final class BedrockModelInvoker
               slice -> {
                 InvokeReply reply =
                     InvokeReply.call(
-                        client(target), model, embedder.body(slice.texts(), slice), requestTimeout);
+                        replies(target),
+                        model,
+                        embedder.body(slice.texts(), slice),
+                        requestTimeout);
                 return new TextEmbeddingCalls.Chunk(
                     embedder.embeddings(reply.body()),
                     reply.inputTokens().or(() -> embedder.inputTokens(reply.body())).orElse(0L));
@@ -194,7 +208,7 @@ public final class BedrockModelInvoker
           TitanImageEmbedder.check(model, request);
           InvokeReply reply =
               InvokeReply.call(
-                  client(target), model, TitanImageEmbedder.body(request), requestTimeout);
+                  replies(target), model, TitanImageEmbedder.body(request), requestTimeout);
           return new EmbeddingResult(
               List.of(TitanImageEmbedder.embedding(reply.body())),
               reply.inputTokens().orElse(0L),
@@ -220,7 +234,7 @@ public final class BedrockModelInvoker
           for (int call = 0; call < calls.size(); call++) {
             InvokeReply reply =
                 InvokeReply.call(
-                    client(target),
+                    replies(target),
                     model,
                     generator.body(request, call, calls.get(call)),
                     requestTimeout);
@@ -237,8 +251,8 @@ public final class BedrockModelInvoker
         "model_id: " + model + " is not " + kind + " that the gateway can call");
   }
 
-  private BedrockRuntimeAsyncClient client(ModelTarget target) {
-    return clients.forRegion(target.region());
+  private BedrockRuntimeClient replies(ModelTarget target) {
+    return clients.replies(target.region());
   }
 
   @Override

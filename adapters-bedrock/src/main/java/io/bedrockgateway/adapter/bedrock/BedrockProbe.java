@@ -65,7 +65,7 @@ final class BedrockProbe implements DependencyProbe {
   private Optional<String> resolveFailure() {
     try {
       clients
-          .forRegion(Optional.empty())
+          .streams(Optional.empty())
           .serviceClientConfiguration()
           .credentialsProvider()
           .resolveIdentity()

@@ -2,7 +2,6 @@ package io.bedrockgateway.adapter.bedrock;
 
 import io.bedrockgateway.application.port.out.RawInvoker;
 import io.bedrockgateway.domain.catalog.ModelRoute;
-import io.bedrockgateway.domain.catalog.ModelTarget;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.invoke.InvocationBody;
 import io.bedrockgateway.domain.invoke.InvocationResponse;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.CountTokensInput;
 import software.amazon.awssdk.services.bedrockruntime.model.CountTokensRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
@@ -50,7 +48,8 @@ final class BedrockRawInvoker implements RawInvoker {
         target -> {
           ModelId model = target.model();
           InvokeModelResponse response =
-              InvokeReply.send(client(target), model, body.bytes(), requestTimeout);
+              InvokeReply.send(
+                  clients.replies(target.region()), model, body.bytes(), requestTimeout);
           byte[] answer = response.body().asByteArray();
           return new InvocationResponse(
               answer,
@@ -70,7 +69,8 @@ final class BedrockRawInvoker implements RawInvoker {
           ModelId model = target.model();
           StreamHandOff.Invoke handOff = new StreamHandOff.Invoke();
           CompletableFuture<Void> call =
-              client(target)
+              clients
+                  .streams(target.region())
                   .invokeModelWithResponseStream(
                       InvokeModelWithResponseStreamRequest.builder()
                           .modelId(model.value())
@@ -92,25 +92,23 @@ final class BedrockRawInvoker implements RawInvoker {
         target -> {
           ModelId model = target.model();
           Integer counted =
-              Calls.await(
-                      client(target)
-                          .countTokens(
-                              CountTokensRequest.builder()
-                                  .modelId(model.baseModelId())
-                                  .input(
-                                      CountTokensInput.fromInvokeModel(
-                                          InvokeModelTokensRequest.builder()
-                                              .body(SdkBytes.fromByteArray(body.bytes()))
-                                              .build()))
-                                  .build()),
+              Calls.reply(
+                      () ->
+                          clients
+                              .replies(target.region())
+                              .countTokens(
+                                  CountTokensRequest.builder()
+                                      .modelId(model.baseModelId())
+                                      .input(
+                                          CountTokensInput.fromInvokeModel(
+                                              InvokeModelTokensRequest.builder()
+                                                  .body(SdkBytes.fromByteArray(body.bytes()))
+                                                  .build()))
+                                      .build()),
                       requestTimeout,
                       model)
                   .inputTokens();
           return counted == null ? 0L : counted.longValue();
         });
-  }
-
-  private BedrockRuntimeAsyncClient client(ModelTarget target) {
-    return clients.forRegion(target.region());
   }
 }

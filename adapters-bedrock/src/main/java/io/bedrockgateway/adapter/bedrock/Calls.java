@@ -4,35 +4,38 @@ import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.error.ClientCancelled;
 import io.bedrockgateway.domain.error.UpstreamTimeout;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 
-/**
- * Waits for one non-streamed SDK call, bounded by the request timeout. The call is cancelled
- * whenever the caller stops waiting (timeout, interrupt), which frees its connection at once.
- */
+/** Runs the SDK calls answered in one reply, their failures translated at this edge. */
 final class Calls {
   private Calls() {}
 
   /**
-   * @throws TargetFailure when the call failed
-   * @throws UpstreamTimeout when it did not complete in time
-   * @throws ClientCancelled when the waiting thread was interrupted
+   * Runs one call answered in one reply on the calling thread. The client bounds it by its request
+   * timeout ({@link BedrockClientFactory#replies}) or the request's own: {@code timeout} names it.
+   *
+   * @throws TargetFailure when the call failed or timed out
+   * @throws ClientCancelled when the calling thread was interrupted
    */
-  static <T> T await(CompletableFuture<T> call, Duration timeout, ModelId model) {
+  static <T> T reply(Supplier<T> call, Duration timeout, ModelId model) {
     try {
-      return call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (ExecutionException failure) {
+      return call.get();
+    } catch (ApiCallTimeoutException slow) {
+      throw new TargetFailure(
+          new UpstreamTimeout(
+              "Bedrock did not answer within " + timeout.toMillis() + " ms for " + model),
+          false,
+          false);
+    } catch (AbortedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new ClientCancelled(interrupted);
+    } catch (RuntimeException failure) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new ClientCancelled(failure);
+      }
       throw BedrockErrorTranslator.translate(failure, model);
-    } catch (TimeoutException slow) {
-      throw new UpstreamTimeout(
-          "Bedrock did not answer within " + timeout.toMillis() + " ms for " + model);
-    } catch (InterruptedException interrupted) {
-      throw cancelledByCaller(interrupted);
-    } finally {
-      call.cancel(true);
     }
   }
 

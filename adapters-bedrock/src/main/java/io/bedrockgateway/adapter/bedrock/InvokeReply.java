@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
 
@@ -18,23 +18,27 @@ record InvokeReply(JsonNode body, Optional<Long> inputTokens) {
   private static final String INPUT_TOKENS = "X-Amzn-Bedrock-Input-Token-Count";
 
   static InvokeReply call(
-      BedrockRuntimeAsyncClient client, ModelId model, byte[] body, Duration timeout) {
+      BedrockRuntimeClient client, ModelId model, byte[] body, Duration timeout) {
     InvokeModelResponse response = send(client, model, body, timeout);
     Optional<Long> inputTokens = InvocationUsage.header(response.sdkHttpResponse(), INPUT_TOKENS);
     return new InvokeReply(InvokeJson.parse(response.body().asByteArray()), inputTokens);
   }
 
-  /** One InvokeModel call with a JSON body, bounded by {@code timeout}. */
+  /**
+   * One InvokeModel call with a JSON body, bounded by the client's request timeout ({@code
+   * timeout}).
+   */
   static InvokeModelResponse send(
-      BedrockRuntimeAsyncClient client, ModelId model, byte[] body, Duration timeout) {
-    return Calls.await(
-        client.invokeModel(
-            InvokeModelRequest.builder()
-                .modelId(model.value())
-                .contentType(JSON)
-                .accept(JSON)
-                .body(SdkBytes.fromByteArray(body))
-                .build()),
+      BedrockRuntimeClient client, ModelId model, byte[] body, Duration timeout) {
+    return Calls.reply(
+        () ->
+            client.invokeModel(
+                InvokeModelRequest.builder()
+                    .modelId(model.value())
+                    .contentType(JSON)
+                    .accept(JSON)
+                    .body(SdkBytes.fromByteArray(body))
+                    .build()),
         timeout,
         model);
   }
