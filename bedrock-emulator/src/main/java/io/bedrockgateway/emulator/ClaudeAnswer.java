@@ -1,10 +1,6 @@
 package io.bedrockgateway.emulator;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,34 +14,20 @@ import java.util.regex.Pattern;
  */
 record ClaudeAnswer(String id, String model, AnswerPlan plan, List<String> thinking) {
 
-  /** The reasoning of an answer is at most this many tokens, within the thinking budget. */
-  static final int THINKING_TOKENS = 8;
-
   private static final Pattern VERSION_SUFFIX = Pattern.compile("-v\\d+(:\\d+)?$");
 
   static ClaudeAnswer of(String modelId, ClaudeRequest request, AnswerPlan plan) {
     String base = InvokeEndpoints.baseModelId(modelId);
     String model = VERSION_SUFFIX.matcher(base.replaceFirst("^anthropic\\.", "")).replaceAll("");
     List<String> thinking =
-        request.thinkingBudget().isPresent()
-            ? EmulatedAnswer.tokens(
-                "reasoning about " + request.conversation().lastUserText(),
-                Math.min(THINKING_TOKENS, request.thinkingBudget().getAsInt()))
-            : List.of();
+        EmulatedReasoning.of(request.conversation(), request.thinkingBudget()).tokens();
     String id = "msg_bdrk_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     return new ClaudeAnswer(id, model, plan, List.copyOf(thinking));
   }
 
   /** The signature of the thinking block: deterministic, opaque, like Bedrock's. */
   String signature() {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(String.join("", thinking).getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(digest);
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException(impossible);
-    }
+    return EmulatedReasoning.signatureOf(String.join("", thinking));
   }
 
   int outputTokens() {

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Bedrock's checks of the content blocks beyond text: images, documents, tool use and tool results.
- * Paths are the service framework's ({@code messages.1.member.content.2.member...}, 1-based).
+ * Bedrock's checks of the content blocks beyond text: images, documents, tool use, tool results and
+ * reasoning sent back. Paths are the service framework's ({@code
+ * messages.1.member.content.2.member...}, 1-based).
  */
 final class ContentBlocks {
   private static final List<String> IMAGE_FORMATS = List.of("png", "jpeg", "gif", "webp");
@@ -16,6 +17,7 @@ final class ContentBlocks {
   private static final List<String> TOOL_RESULT_STATUSES = List.of("success", "error");
   private static final List<String> CACHE_POINT_TYPES = List.of("default");
   static final String CACHE_POINT = "cachePoint";
+  private static final String REASONING_CONTENT = "reasoningContent";
   private static final Pattern TOOL_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
   private static final Pattern DOCUMENT_NAME = Pattern.compile("[a-zA-Z0-9\\s()\\[\\]-]{1,200}");
   private static final Pattern DOUBLE_SPACE = Pattern.compile("\\s\\s");
@@ -46,7 +48,33 @@ final class ContentBlocks {
     if (block.has(CACHE_POINT)) {
       cachePoint(block.get(CACHE_POINT), path + "." + CACHE_POINT);
     }
+    if (block.has(REASONING_CONTENT)) {
+      reasoning(block.get(REASONING_CONTENT), path + "." + REASONING_CONTENT);
+    }
     return attachments;
+  }
+
+  /** The model's reasoning sent back: {@code reasoningText} with its text, or redacted bytes. */
+  private static void reasoning(JsonNode reasoning, String path) {
+    if (!reasoning.isObject()) {
+      throw ConverseRequestParser.wrongType(path, "an object");
+    }
+    if (reasoning.has("reasoningText")) {
+      JsonNode text = reasoning.get("reasoningText");
+      if (!text.isObject()) {
+        throw ConverseRequestParser.wrongType(path + ".reasoningText", "an object");
+      }
+      text(text.get("text"), path + ".reasoningText.text");
+      return;
+    }
+    if (reasoning.has("redactedContent")) {
+      bytes(reasoning.get("redactedContent"), path + ".redactedContent");
+      return;
+    }
+    throw BedrockServiceException.validation(
+        "The reasoningContent field at "
+            + path
+            + " is empty. Provide reasoningText or redactedContent and try again.");
   }
 
   /** A prompt-cache checkpoint, {@code {"type":"default"}}, the one type Bedrock has. */
@@ -123,20 +151,23 @@ final class ContentBlocks {
   }
 
   private static void source(JsonNode block, String path) {
-    JsonNode bytes = block.path("source").get("bytes");
+    bytes(block.path("source").get("bytes"), path + ".source.bytes");
+  }
+
+  private static void bytes(JsonNode bytes, String path) {
     if (bytes == null || bytes.isNull()) {
-      throw ConverseRequestParser.mustNotBeNull(path + ".source.bytes");
+      throw ConverseRequestParser.mustNotBeNull(path);
     }
     if (!bytes.isTextual()) {
-      throw ConverseRequestParser.wrongType(path + ".source.bytes", "base64-encoded bytes");
+      throw ConverseRequestParser.wrongType(path, "base64-encoded bytes");
     }
     try {
       if (Base64.getDecoder().decode(bytes.asText()).length == 0) {
         throw ConverseRequestParser.constraintViolation(
-            null, path + ".source.bytes", "Member must have length greater than or equal to 1");
+            null, path, "Member must have length greater than or equal to 1");
       }
     } catch (IllegalArgumentException notBase64) {
-      throw ConverseRequestParser.wrongType(path + ".source.bytes", "base64-encoded bytes");
+      throw ConverseRequestParser.wrongType(path, "base64-encoded bytes");
     }
   }
 

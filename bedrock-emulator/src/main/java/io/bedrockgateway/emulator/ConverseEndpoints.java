@@ -1,5 +1,6 @@
 package io.bedrockgateway.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.bedrockgateway.emulator.Fault.FailAfterDeltas;
 import io.bedrockgateway.emulator.Fault.Interruption;
 import io.bedrockgateway.emulator.Fault.StallAfterDeltas;
@@ -11,16 +12,34 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-/** Serves Converse and ConverseStream with the emulator's deterministic answers. */
+/**
+ * Serves Converse and ConverseStream with the emulator's deterministic answers; a Claude model
+ * asked to think ({@code additionalModelRequestFields.thinking}) answers with its signed reasoning
+ * first.
+ */
 final class ConverseEndpoints {
 
   private static final String EVENT_STREAM = "application/vnd.amazon.eventstream";
   private static final String ASSISTANT = "assistant";
-  private static final int TEXT_BLOCK = 0;
-  private static final int TOOL_BLOCK = 1;
+  private static final String REASONING = "reasoningContent";
+
+  /**
+   * What the emulator answers: the plan, and the reasoning of a Claude model asked to think, which
+   * comes first, in block 0, and counts as output.
+   */
+  private record Answer(AnswerPlan plan, EmulatedReasoning reasoning) {
+    int textBlock() {
+      return reasoning.isEmpty() ? 0 : 1;
+    }
+
+    int outputTokens() {
+      return plan.outputTokens() + reasoning.tokens().size();
+    }
+  }
 
   private final RequestJournal journal;
   private final Pacer pacer;
@@ -34,9 +53,22 @@ final class ConverseEndpoints {
 
   void converse(Context ctx) throws InterruptedException {
     long startNanos = System.nanoTime();
-    AnswerPlan plan = receive(ctx, BedrockOperation.CONVERSE);
+    Answer answer = receive(ctx, BedrockOperation.CONVERSE);
+    AnswerPlan plan = answer.plan();
     awaitWholeAnswer(pacer, plan);
     List<Map<String, Object>> content = new ArrayList<>();
+    if (!answer.reasoning().isEmpty()) {
+      content.add(
+          Map.of(
+              REASONING,
+              Map.of(
+                  "reasoningText",
+                  Map.of(
+                      "signature",
+                      answer.reasoning().signature(),
+                      "text",
+                      answer.reasoning().text()))));
+    }
     content.add(Map.of("text", String.join("", plan.tokens())));
     plan.toolCall()
         .ifPresent(
@@ -59,12 +91,14 @@ final class ConverseEndpoints {
                 "metrics", metrics(startNanos),
                 "output", Map.of("message", message),
                 "stopReason", plan.stopReason(),
-                "usage", usage(plan))));
+                "usage", usage(answer))));
   }
 
   void converseStream(Context ctx) throws IOException, InterruptedException {
     long startNanos = System.nanoTime();
-    AnswerPlan plan = receive(ctx, BedrockOperation.CONVERSE_STREAM);
+    Answer answer = receive(ctx, BedrockOperation.CONVERSE_STREAM);
+    AnswerPlan plan = answer.plan();
+    int textBlock = answer.textBlock();
     ctx.contentType(EVENT_STREAM);
     // The request is accepted: like Bedrock, answer 200 now and let the events follow as the model
     // produces them.
@@ -72,6 +106,9 @@ final class ConverseEndpoints {
     EventStreamWriter events = new EventStreamWriter(ctx.res().getOutputStream());
     pacer.await(plan.timeToFirstToken());
     events.event("messageStart", Map.of("role", ASSISTANT));
+    if (!answer.reasoning().isEmpty()) {
+      reasoning(events, answer.reasoning(), plan);
+    }
     List<String> tokens = plan.tokensToSend();
     for (int index = 0; index < tokens.size(); index++) {
       if (index > 0) {
@@ -79,16 +116,16 @@ final class ConverseEndpoints {
       }
       events.event(
           "contentBlockDelta",
-          Map.of("contentBlockIndex", TEXT_BLOCK, "delta", Map.of("text", tokens.get(index))));
+          Map.of("contentBlockIndex", textBlock, "delta", Map.of("text", tokens.get(index))));
     }
     switch (plan.interruption().orElse(null)) {
       case null -> {
-        events.event("contentBlockStop", Map.of("contentBlockIndex", TEXT_BLOCK));
+        events.event("contentBlockStop", Map.of("contentBlockIndex", textBlock));
         if (plan.toolCall().isPresent()) {
-          toolUse(events, plan.toolCall().get());
+          toolUse(events, textBlock + 1, plan.toolCall().get());
         }
         events.event("messageStop", Map.of("stopReason", plan.stopReason()));
-        events.event("metadata", Map.of("metrics", metrics(startNanos), "usage", usage(plan)));
+        events.event("metadata", Map.of("metrics", metrics(startNanos), "usage", usage(answer)));
       }
       case Interruption interruption -> interrupt(events, pacer, interruption);
     }
@@ -124,28 +161,53 @@ final class ConverseEndpoints {
     }
   }
 
+  /**
+   * A reasoning block as Bedrock streams one, without a start: the text in pieces, then its
+   * signature, stop.
+   */
+  private void reasoning(EventStreamWriter events, EmulatedReasoning reasoning, AnswerPlan plan)
+      throws IOException, InterruptedException {
+    for (String token : reasoning.tokens()) {
+      events.event(
+          "contentBlockDelta",
+          Map.of("contentBlockIndex", 0, "delta", Map.of(REASONING, Map.of("text", token))));
+      pacer.await(plan.tokenDelay());
+    }
+    events.event(
+        "contentBlockDelta",
+        Map.of(
+            "contentBlockIndex",
+            0,
+            "delta",
+            Map.of(REASONING, Map.of("signature", reasoning.signature()))));
+    events.event("contentBlockStop", Map.of("contentBlockIndex", 0));
+  }
+
   /** A tool block as Bedrock streams one: start, the input in pieces, stop. */
-  private static void toolUse(EventStreamWriter events, ToolCall call) throws IOException {
+  private static void toolUse(EventStreamWriter events, int block, ToolCall call)
+      throws IOException {
     events.event(
         "contentBlockStart",
         Map.of(
             "contentBlockIndex",
-            TOOL_BLOCK,
+            block,
             "start",
             Map.of("toolUse", Map.of("toolUseId", call.toolUseId(), "name", call.name()))));
     for (String piece : call.inputPieces()) {
       events.event(
           "contentBlockDelta",
-          Map.of(
-              "contentBlockIndex", TOOL_BLOCK, "delta", Map.of("toolUse", Map.of("input", piece))));
+          Map.of("contentBlockIndex", block, "delta", Map.of("toolUse", Map.of("input", piece))));
     }
-    events.event("contentBlockStop", Map.of("contentBlockIndex", TOOL_BLOCK));
+    events.event("contentBlockStop", Map.of("contentBlockIndex", block));
   }
 
-  private AnswerPlan receive(Context ctx, BedrockOperation operation) {
+  private Answer receive(Context ctx, BedrockOperation operation) {
     RequestOrigin origin = record(ctx, operation, journal);
     InferenceProfiles.requireOnDemandCapable(origin.modelId());
-    return planner.plan(ConverseRequestParser.parse(ctx.bodyAsBytes()), origin);
+    JsonNode root = InvokeEndpoints.object(ctx.bodyAsBytes());
+    ConverseRequest request = ConverseRequestParser.parse(root);
+    OptionalInt thinking = ConverseThinking.budget(root, origin.modelId(), request);
+    return new Answer(planner.plan(request, origin), EmulatedReasoning.of(request, thinking));
   }
 
   /** Records the request as it arrived, before anything can reject it. */
@@ -176,14 +238,15 @@ final class ConverseEndpoints {
   }
 
   /** Bedrock's usage; the cache counts appear once the request has a cache point. */
-  private static Map<String, Object> usage(AnswerPlan plan) {
+  private static Map<String, Object> usage(Answer answer) {
+    AnswerPlan plan = answer.plan();
     PromptCache.Use cache = plan.cache();
     Map<String, Object> usage = new TreeMap<>();
     usage.put("inputTokens", plan.inputTokens());
-    usage.put("outputTokens", plan.outputTokens());
+    usage.put("outputTokens", answer.outputTokens());
     usage.put(
         "totalTokens",
-        plan.inputTokens() + plan.outputTokens() + cache.readTokens() + cache.writeTokens());
+        plan.inputTokens() + answer.outputTokens() + cache.readTokens() + cache.writeTokens());
     if (!cache.equals(PromptCache.Use.NONE)) {
       usage.put("cacheReadInputTokens", cache.readTokens());
       usage.put("cacheWriteInputTokens", cache.writeTokens());

@@ -25,7 +25,14 @@ final class ConverseRequestParser {
    * @throws BedrockServiceException a ValidationException describing the first problem found
    */
   static ConverseRequest parse(byte[] body) {
-    JsonNode root = InvokeEndpoints.object(body);
+    return parse(InvokeEndpoints.object(body));
+  }
+
+  /**
+   * @param root the body's JSON object
+   * @throws BedrockServiceException a ValidationException describing the first problem found
+   */
+  static ConverseRequest parse(JsonNode root) {
     rejectNullMembers(root);
     List<String> systemTexts = systemTexts(root.get("system"));
     List<ConversationMessage> messages = messages(root.get("messages"));

@@ -133,7 +133,7 @@ class ClaudeInvokeTest {
         .isEqualTo(block.path("thinking").asText());
     assertThat(textOf(events, "signature_delta", "signature"))
         .isEqualTo(block.path("signature").asText());
-    int thinkingTokens = ClaudeAnswer.THINKING_TOKENS;
+    int thinkingTokens = EmulatedReasoning.THINKING_TOKENS;
     assertThat(message.path("usage").path("output_tokens").asInt()).isEqualTo(2 + thinkingTokens);
   }
 

@@ -8,6 +8,8 @@ import io.bedrockgateway.domain.chat.ImageBlock;
 import io.bedrockgateway.domain.chat.InferenceParameters;
 import io.bedrockgateway.domain.chat.JsonBlock;
 import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.ReasoningBlock;
+import io.bedrockgateway.domain.chat.RedactedReasoningBlock;
 import io.bedrockgateway.domain.chat.Role;
 import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.domain.chat.ToolConfig;
@@ -32,6 +34,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.DocumentSource;
 import software.amazon.awssdk.services.bedrockruntime.model.ImageSource;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.ReasoningContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ReasoningTextBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.SpecificToolChoice;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.Tool;
@@ -111,6 +115,17 @@ final class ConverseRequestMapper {
                       case ToolResultBlock result ->
                           ContentBlock.fromToolResult(toolResult(result));
                       case CachePoint cachePoint -> ContentBlock.fromCachePoint(cachePoint());
+                      case ReasoningBlock reasoning ->
+                          ContentBlock.fromReasoningContent(
+                              ReasoningContentBlock.fromReasoningText(
+                                  ReasoningTextBlock.builder()
+                                      .text(reasoning.text())
+                                      .signature(reasoning.signature().orElse(null))
+                                      .build()));
+                      case RedactedReasoningBlock redacted ->
+                          ContentBlock.fromReasoningContent(
+                              ReasoningContentBlock.fromRedactedContent(
+                                  SdkBytes.fromByteArray(redacted.data().bytes())));
                     })
             .toList();
     return Message.builder().role(role(message.role())).content(content).build();

@@ -4,14 +4,18 @@ import io.bedrockgateway.domain.chat.ChatMessage;
 import io.bedrockgateway.domain.chat.ChatResponse;
 import io.bedrockgateway.domain.chat.ChatStreamEvent;
 import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.ReasoningBlock;
+import io.bedrockgateway.domain.chat.RedactedReasoningBlock;
 import io.bedrockgateway.domain.chat.Role;
 import io.bedrockgateway.domain.chat.StopReason;
 import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.error.UpstreamFailed;
+import io.bedrockgateway.domain.media.BinaryData;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDelta;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
@@ -24,12 +28,15 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamMetada
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamOutput;
 import software.amazon.awssdk.services.bedrockruntime.model.MessageStartEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.MessageStopEvent;
+import software.amazon.awssdk.services.bedrockruntime.model.ReasoningContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ReasoningContentBlockDelta;
+import software.amazon.awssdk.services.bedrockruntime.model.ReasoningTextBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 
 /**
- * Converse answers and stream events as domain types. What the domain cannot express (reasoning
- * blocks of an answer, reasoning signatures, citations, generated images, event kinds newer than
- * the SDK) is skipped, not an error; a stream's reasoning text is passed on.
+ * Converse answers and stream events as domain types, the model's reasoning with its signature and
+ * its redacted (encrypted) reasoning included. What the domain cannot express (citations, generated
+ * images, event kinds newer than the SDK) is skipped, not an error.
  */
 final class ConverseResponseMapper {
 
@@ -59,7 +66,32 @@ final class ConverseResponseMapper {
           new io.bedrockgateway.domain.chat.ToolUseBlock(
               toolUse.toolUseId(), toolUse.name(), Documents.toJsonValue(toolUse.input())));
     }
+    if (block.reasoningContent() != null) {
+      return reasoning(block.reasoningContent());
+    }
     return Optional.ofNullable(block.text()).filter(text -> !text.isBlank()).map(TextBlock::new);
+  }
+
+  private static Optional<io.bedrockgateway.domain.chat.ContentBlock> reasoning(
+      ReasoningContentBlock reasoning) {
+    if (reasoning.reasoningText() != null) {
+      ReasoningTextBlock text = reasoning.reasoningText();
+      Optional<String> signature =
+          Optional.ofNullable(text.signature()).filter(signed -> !signed.isBlank());
+      String thought = Objects.requireNonNullElse(text.text(), "");
+      if (thought.isEmpty() && signature.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(new ReasoningBlock(thought, signature));
+    }
+    return opaque(reasoning.redactedContent()).map(RedactedReasoningBlock::new);
+  }
+
+  private static Optional<BinaryData> opaque(SdkBytes bytes) {
+    return Optional.ofNullable(bytes)
+        .map(SdkBytes::asByteArray)
+        .filter(data -> data.length > 0)
+        .map(BinaryData::new);
   }
 
   static Optional<ChatStreamEvent> toStreamEvent(ConverseStreamOutput output) {
@@ -108,9 +140,22 @@ final class ConverseResponseMapper {
       case TEXT -> Optional.of(new ChatStreamEvent.TextDelta(index, delta.text()));
       case TOOL_USE ->
           Optional.of(new ChatStreamEvent.ToolUseDelta(index, delta.toolUse().input()));
-      case REASONING_CONTENT ->
-          Optional.ofNullable(delta.reasoningContent().text())
-              .map(text -> new ChatStreamEvent.ReasoningDelta(index, text));
+      case REASONING_CONTENT -> reasoningDelta(index, delta.reasoningContent());
+      default -> Optional.empty();
+    };
+  }
+
+  private static Optional<ChatStreamEvent> reasoningDelta(
+      int index, ReasoningContentBlockDelta delta) {
+    return switch (delta.type()) {
+      case TEXT -> Optional.of(new ChatStreamEvent.ReasoningDelta(index, delta.text()));
+      case SIGNATURE ->
+          Optional.ofNullable(delta.signature())
+              .filter(signature -> !signature.isBlank())
+              .map(signature -> new ChatStreamEvent.ReasoningSignatureDelta(index, signature));
+      case REDACTED_CONTENT ->
+          opaque(delta.redactedContent())
+              .map(data -> new ChatStreamEvent.RedactedReasoningDelta(index, data));
       default -> Optional.empty();
     };
   }

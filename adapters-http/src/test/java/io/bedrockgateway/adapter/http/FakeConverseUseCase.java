@@ -9,12 +9,16 @@ import io.bedrockgateway.domain.chat.ChatResponse;
 import io.bedrockgateway.domain.chat.ChatStreamEvent;
 import io.bedrockgateway.domain.chat.ContentBlock;
 import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.ReasoningBlock;
+import io.bedrockgateway.domain.chat.RedactedReasoningBlock;
 import io.bedrockgateway.domain.chat.Role;
 import io.bedrockgateway.domain.chat.StopReason;
 import io.bedrockgateway.domain.chat.StreamSummary;
+import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.chat.ToolUseBlock;
 import io.bedrockgateway.domain.json.JsonValue;
+import io.bedrockgateway.domain.media.BinaryData;
 import io.bedrockgateway.domain.quota.RateLimitStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +44,38 @@ final class FakeConverseUseCase implements ConverseUseCase {
           new ChatStreamEvent.ContentBlockStop(0),
           new ChatStreamEvent.MessageStop(StopReason.END_TURN),
           new ChatStreamEvent.Metadata(new TokenUsage(12, 40), 812));
+
+  /** The signature of the reasoning of {@link #THINKING_EVENTS} and {@link #thinkingAnswer}. */
+  static final String SIGNATURE = "c2lnbmVkIHJlYXNvbmluZw==";
+
+  static final BinaryData REDACTED = new BinaryData(new byte[] {9, 8, 7});
+
+  /**
+   * A stream that reasons first: signed reasoning in block 0 (two pieces, then the signature),
+   * redacted reasoning in block 1, the text in block 2.
+   */
+  static final List<ChatStreamEvent> THINKING_EVENTS =
+      List.of(
+          new ChatStreamEvent.MessageStart(Role.ASSISTANT),
+          new ChatStreamEvent.ReasoningDelta(0, "Let me "),
+          new ChatStreamEvent.ReasoningDelta(0, "think."),
+          new ChatStreamEvent.ReasoningSignatureDelta(0, SIGNATURE),
+          new ChatStreamEvent.ContentBlockStop(0),
+          new ChatStreamEvent.RedactedReasoningDelta(1, REDACTED),
+          new ChatStreamEvent.ContentBlockStop(1),
+          new ChatStreamEvent.TextDelta(2, "Hello"),
+          new ChatStreamEvent.ContentBlockStop(2),
+          new ChatStreamEvent.MessageStop(StopReason.END_TURN),
+          new ChatStreamEvent.Metadata(new TokenUsage(12, 40), 812));
+
+  /** The whole answer of {@link #THINKING_EVENTS}. */
+  static ConverseResult thinkingAnswer() {
+    return answer(
+        StopReason.END_TURN,
+        new ReasoningBlock("Let me think.", Optional.of(SIGNATURE)),
+        new RedactedReasoningBlock(REDACTED),
+        new TextBlock("Hello"));
+  }
 
   /** What a stream does with the observer; may throw to end the stream with a failure. */
   @FunctionalInterface
@@ -107,6 +143,16 @@ final class FakeConverseUseCase implements ConverseUseCase {
 
   void answers(ConverseScript script) {
     this.converseScript = script;
+  }
+
+  /** Makes both operations reason first: {@link #THINKING_EVENTS}, {@link #thinkingAnswer}. */
+  void thinks() {
+    answers(FakeConverseUseCase::thinkingAnswer);
+    streams(
+        observer -> {
+          observer.admitted(Optional.empty());
+          THINKING_EVENTS.forEach(observer::accept);
+        });
   }
 
   /** Makes both operations fail with {@code failure}, before anything was sent. */

@@ -51,7 +51,7 @@ class RequestValidationTest {
           {"messages": [{"role": "user", "content": [{"image": {"format": "png", "source": {"bytes": "%%"}}}]}]} | messages[0].content[0].image.source.bytes: must be base64-encoded
           {"messages": [{"role": "user", "content": [{"document": {"format": "pdf", "source": {"bytes": "AA=="}}}]}]} | messages[0].content[0].document.name: is required
           {"messages": [{"role": "user", "content": [{"document": {"format": "exe", "name": "x", "source": {"bytes": "AA=="}}}]}]} | messages[0].content[0].document.format: must be pdf, csv, doc, docx, xls, xlsx, html, txt or md
-          {"messages": [{"role": "user", "content": [{"video": {}}]}]}    | messages[0].content[0]: must hold one of text, image, document, toolUse, toolResult or cachePoint
+          {"messages": [{"role": "user", "content": [{"video": {}}]}]}    | messages[0].content[0]: must hold one of text, image, document, toolUse, toolResult, cachePoint or reasoningContent
           {"messages": [{"role": "user", "content": [{"toolUse": {"toolUseId": "t 1", "name": "w", "input": {}}}]}]} | messages[0].content[0].toolUse: toolUseId must be 1 to 64
           {"messages": [{"role": "user", "content": [{"toolResult": {"toolUseId": "t1", "content": []}}]}]} | messages[0].content[0].toolResult.content: must be a list of at least one block
           {"messages": [{"role": "system", "content": [{"image": {"format": "png", "source": {"bytes": "AA=="}}}]}]} | messages[0].content[0]: system content holds text and cachePoint only

@@ -164,6 +164,8 @@ public final class ConverseService implements ConverseUseCase {
       switch (event) {
         case ChatStreamEvent.TextDelta delta -> progress.produced(delta.text());
         case ChatStreamEvent.ReasoningDelta delta -> progress.produced(delta.text());
+        case ChatStreamEvent.RedactedReasoningDelta delta ->
+            progress.producedOpaque(delta.data().size());
         case ChatStreamEvent.ToolUseDelta delta -> progress.produced(delta.input());
         case ChatStreamEvent.Metadata metadata -> progress.reported(metadata.usage());
         default -> {}

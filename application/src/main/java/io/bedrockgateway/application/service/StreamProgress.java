@@ -30,6 +30,15 @@ final class StreamProgress<U> {
     outputQuarters += TokenEstimate.quarters(output);
   }
 
+  /**
+   * The model produced output the gateway cannot read (encrypted reasoning): reckoned, like an
+   * attachment, as a quarter token a byte.
+   */
+  void producedOpaque(int bytes) {
+    trace.firstTokenNow();
+    outputQuarters += bytes;
+  }
+
   /** The model reported its usage so far; the last report counts. */
   void reported(U usage) {
     reported = Optional.of(usage);

@@ -34,6 +34,7 @@ import io.bedrockgateway.domain.error.GatewayException;
 import io.bedrockgateway.domain.error.RateLimited;
 import io.bedrockgateway.domain.error.UpstreamFailed;
 import io.bedrockgateway.domain.key.Principal;
+import io.bedrockgateway.domain.media.BinaryData;
 import io.bedrockgateway.domain.plan.Plan;
 import io.bedrockgateway.domain.quota.AdmissionDecision;
 import io.bedrockgateway.domain.quota.Consumption;
@@ -310,6 +311,32 @@ class ConverseServiceTest {
     assertThat(event.usage()).isEqualTo(new TokenUsage(2, 12));
     assertThat(event.tokensSource()).isEqualTo(TokensSource.ESTIMATE);
     assertThat(settled).containsExactly(new TokenUsage(2, 12));
+  }
+
+  @Test
+  void anEstimateCountsRedactedReasoningAsAQuarterTokenAByteAndSignaturesAsNothing() {
+    List<ChatStreamEvent> script =
+        List.of(
+            new ChatStreamEvent.MessageStart(Role.ASSISTANT),
+            new ChatStreamEvent.ReasoningDelta(0, "考えます"),
+            new ChatStreamEvent.ReasoningSignatureDelta(0, "c2lnbmF0dXJlIG9mIHRoZSByZWFzb25pbmc="),
+            new ChatStreamEvent.ContentBlockStop(0),
+            new ChatStreamEvent.RedactedReasoningDelta(1, new BinaryData(new byte[16])),
+            new ChatStreamEvent.ContentBlockStop(1),
+            new ChatStreamEvent.TextDelta(2, "日本語の答えです"),
+            new ChatStreamEvent.ContentBlockStop(2),
+            new ChatStreamEvent.MessageStop(StopReason.END_TURN));
+
+    assertThatThrownBy(
+            () ->
+                service(streaming(script, Optional.empty())).stream(
+                    command(principal), leavingAt(ChatStreamEvent.MessageStop.class)))
+        .isInstanceOf(ClientCancelled.class);
+
+    // 4 + 8 characters of reasoning and answer, a token each; 16 opaque bytes, 4 tokens
+    UsageEvent event = usage.getFirst();
+    assertThat(event.usage()).isEqualTo(new TokenUsage(2, 16));
+    assertThat(event.tokensSource()).isEqualTo(TokensSource.ESTIMATE);
   }
 
   @Test

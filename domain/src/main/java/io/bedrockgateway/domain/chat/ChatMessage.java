@@ -10,6 +10,13 @@ public record ChatMessage(Role role, List<ContentBlock> content) {
     if (content.isEmpty()) {
       throw new IllegalArgumentException("content must not be empty");
     }
+    if (role != Role.ASSISTANT
+        && content.stream()
+            .anyMatch(
+                block ->
+                    block instanceof ReasoningBlock || block instanceof RedactedReasoningBlock)) {
+      throw new IllegalArgumentException("reasoning belongs to assistant turns only");
+    }
   }
 
   public static ChatMessage text(Role role, String text) {

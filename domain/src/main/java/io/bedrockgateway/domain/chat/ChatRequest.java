@@ -68,7 +68,8 @@ public record ChatRequest(
   /**
    * The prompt's tokens as {@link TokenEstimate} guesses them: its text, by script; each image or
    * document as about 1,600 tokens (a document at least a quarter token a byte); tool inputs,
-   * results and definitions as their JSON text.
+   * results and definitions as their JSON text; reasoning sent back as its text, redacted reasoning
+   * as a quarter token a byte.
    */
   public long estimatedPromptTokens() {
     long quarters =
@@ -101,6 +102,8 @@ public record ChatRequest(
       case DocumentBlock document -> Math.max(CHARACTERS_PER_ATTACHMENT, document.data().size());
       case ToolUseBlock toolUse -> json(toolUse.input());
       case CachePoint cachePoint -> 0;
+      case ReasoningBlock reasoning -> TokenEstimate.quarters(reasoning.text());
+      case RedactedReasoningBlock redacted -> redacted.data().size();
       case ToolResultBlock result ->
           result.content().stream()
               .mapToLong(
@@ -160,6 +163,8 @@ public record ChatRequest(
       case DocumentBlock document -> Math.max(CHARACTERS_PER_ATTACHMENT, document.data().size());
       case ToolUseBlock toolUse -> toolUse.input().toString().length();
       case CachePoint cachePoint -> 0;
+      case ReasoningBlock reasoning -> reasoning.text().length();
+      case RedactedReasoningBlock redacted -> redacted.data().size();
       case ToolResultBlock result ->
           result.content().stream()
               .mapToLong(

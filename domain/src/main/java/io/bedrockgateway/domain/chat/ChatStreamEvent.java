@@ -1,5 +1,6 @@
 package io.bedrockgateway.domain.chat;
 
+import io.bedrockgateway.domain.media.BinaryData;
 import java.util.Objects;
 
 /** The events of a streamed answer, in the order a model emits them. */
@@ -41,6 +42,28 @@ public sealed interface ChatStreamEvent {
     public ReasoningDelta {
       requireIndex(index);
       Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /**
+   * The signature of a reasoning block, after its text: the model checks it when the reasoning
+   * comes back in a later turn. It is not output of its own.
+   */
+  record ReasoningSignatureDelta(int index, String signature) implements ChatStreamEvent {
+    public ReasoningSignatureDelta {
+      requireIndex(index);
+      Objects.requireNonNull(signature, "signature");
+      if (signature.isBlank()) {
+        throw new IllegalArgumentException("signature must not be blank");
+      }
+    }
+  }
+
+  /** Reasoning the model provider encrypted: opaque bytes, counted as output by the model. */
+  record RedactedReasoningDelta(int index, BinaryData data) implements ChatStreamEvent {
+    public RedactedReasoningDelta {
+      requireIndex(index);
+      Objects.requireNonNull(data, "data");
     }
   }
 

@@ -9,6 +9,7 @@ import io.bedrockgateway.adapter.http.common.converse.ContentBlockReader;
 import io.bedrockgateway.adapter.http.common.converse.ToolConfigReader;
 import io.bedrockgateway.domain.chat.ChatMessage;
 import io.bedrockgateway.domain.chat.ChatRequest;
+import io.bedrockgateway.domain.chat.ContentBlock;
 import io.bedrockgateway.domain.chat.InferenceParameters;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.Role;
@@ -69,8 +70,9 @@ final class ConverseRequestMapper {
             .filter(candidate -> role != null && candidate.wireName().equals(role.textValue()))
             .findFirst()
             .orElseThrow(() -> new InvalidRequest(path + ".role: must be user or assistant"));
-    return new ChatMessage(
-        author, ContentBlockReader.blocks(path + ".content", message.get("content")));
+    List<ContentBlock> content =
+        ContentBlockReader.blocks(path + ".content", message.get("content"));
+    return FieldPath.at(path + ".content", () -> new ChatMessage(author, content));
   }
 
   private static List<SystemBlock> system(JsonNode system) {

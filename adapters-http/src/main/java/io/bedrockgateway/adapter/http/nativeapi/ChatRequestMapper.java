@@ -53,7 +53,8 @@ public final class ChatRequestMapper {
       Optional<Role> role = chatRole(path + ".role", message.role());
       List<ContentBlock> content = content(path + ".content", message.content());
       if (role.isPresent()) {
-        messages.add(new ChatMessage(role.get(), content));
+        Role author = role.get();
+        messages.add(FieldPath.at(path + ".content", () -> new ChatMessage(author, content)));
       } else {
         system.addAll(ContentBlockReader.systemBlocks(path + ".content", content));
       }

@@ -23,7 +23,9 @@ import java.util.Optional;
  * text and tool-call deltas (a call's id and name on its first fragment, its arguments in pieces,
  * each under the call's index), a last chunk with the finish reason, with {@code
  * stream_options.include_usage} one more with {@code choices: []} and the usage, then {@code data:
- * [DONE]}. The model's reasoning is not sent: Chat Completions has no place for it.
+ * [DONE]}. The model's reasoning goes as the extension fields of {@link ThinkingBlocks}: its text
+ * in {@code delta.reasoning_content} pieces as it comes, each block once whole (with its signature)
+ * as a {@code delta.thinking_blocks} entry.
  */
 final class ChatChunkStream implements ConverseStreamObserver, StreamGuard.Events {
   private final Context ctx;
@@ -36,6 +38,7 @@ final class ChatChunkStream implements ConverseStreamObserver, StreamGuard.Event
   private final Map<Integer, Integer> calls = new HashMap<>();
 
   private Optional<Integer> answerBlock = Optional.empty();
+  private ReasoningBuffer thinking;
   private String servedModel = "";
   private boolean roleSent;
   private boolean answerToolCalled;
@@ -104,13 +107,52 @@ final class ChatChunkStream implements ConverseStreamObserver, StreamGuard.Event
               null);
         }
       }
-      // reasoning, block boundaries and the stop (sent once the stream is summed up) say nothing
+      case ChatStreamEvent.ReasoningDelta reasoning -> {
+        thinking(reasoning.index()).accept(reasoning);
+        if (!reasoning.text().isEmpty()) {
+          delta(new ChatJson.Delta(roleOnce(), null, null, reasoning.text(), null), null);
+        }
+      }
+      case ChatStreamEvent.ReasoningSignatureDelta signed ->
+          thinking(signed.index()).accept(signed);
+      case ChatStreamEvent.RedactedReasoningDelta redacted ->
+          thinking(redacted.index()).accept(redacted);
+      case ChatStreamEvent.ContentBlockStop stop -> {
+        if (thinking != null && thinking.index() == stop.index()) {
+          closeThinking();
+        }
+      }
+      // block starts and the stop (sent once the stream is summed up) say nothing
       default -> {}
     }
   }
 
+  /** The reasoning block being streamed, opened at its first piece. */
+  private ReasoningBuffer thinking(int index) {
+    if (thinking != null && thinking.index() != index) {
+      closeThinking();
+    }
+    if (thinking == null) {
+      thinking = new ReasoningBuffer(index);
+    }
+    return thinking;
+  }
+
+  /** A reasoning block, once whole, as one {@code thinking_blocks} entry with its signature. */
+  private void closeThinking() {
+    ReasoningBuffer done = thinking;
+    thinking = null;
+    done.block()
+        .flatMap(ThinkingBlocks::of)
+        .ifPresent(
+            entry -> delta(new ChatJson.Delta(roleOnce(), null, null, null, List.of(entry)), null));
+  }
+
   /** The finish reason, the usage if asked for, and {@code [DONE]}. */
   void finish(StreamSummary summary) {
+    if (thinking != null) {
+      closeThinking();
+    }
     role();
     delta(
         new ChatJson.Delta(null, null, null),

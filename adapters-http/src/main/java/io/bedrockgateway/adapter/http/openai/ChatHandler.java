@@ -10,6 +10,7 @@ import io.bedrockgateway.application.port.in.ConverseResult;
 import io.bedrockgateway.application.port.in.ConverseUseCase;
 import io.bedrockgateway.domain.chat.ChatResponse;
 import io.bedrockgateway.domain.chat.ContentBlock;
+import io.bedrockgateway.domain.chat.ReasoningBlock;
 import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.domain.chat.ToolUseBlock;
 import io.bedrockgateway.domain.usage.Operation;
@@ -65,11 +66,15 @@ final class ChatHandler implements Handler {
         ctx, result.rateLimit(), response.servedModel(), result.upstreamTime(), clock);
     RequestEnd.tokens(ctx, response.usage());
     StringBuilder text = new StringBuilder();
+    StringBuilder reasoning = new StringBuilder();
+    List<ChatJson.ThinkingBlock> thinking = new ArrayList<>();
     List<ChatJson.ToolCall> calls = new ArrayList<>();
     boolean answerToolCalled = false;
     for (ContentBlock block : response.message().content()) {
+      ThinkingBlocks.of(block).ifPresent(thinking::add);
       switch (block) {
         case TextBlock part -> text.append(part.text());
+        case ReasoningBlock part -> reasoning.append(part.text());
         case ToolUseBlock call when order.format().isAnswer(call.name()) -> {
           answerToolCalled = true;
           text.append(write(call));
@@ -96,7 +101,12 @@ final class ChatHandler implements Handler {
                 new ChatJson.Choice(
                     0,
                     new ChatJson.AssistantMessage(
-                        "assistant", content, null, calls.isEmpty() ? null : calls),
+                        "assistant",
+                        content,
+                        null,
+                        calls.isEmpty() ? null : calls,
+                        reasoning.isEmpty() ? null : reasoning.toString(),
+                        thinking.isEmpty() ? null : thinking),
                     null,
                     FinishReasons.of(response.stopReason(), answerToolCalled))),
             UsageJson.chat(response.usage()),

@@ -64,12 +64,23 @@ final class ChatJson {
       @JsonInclude(JsonInclude.Include.ALWAYS) Object logprobs,
       @JsonProperty("finish_reason") String finishReason) {}
 
-  /** With tool calls and no text, {@code content} is {@code null}, as OpenAI sends it. */
+  /**
+   * With tool calls and no text, {@code content} is {@code null}, as OpenAI sends it. The model's
+   * reasoning, when it gave some, is in the extension fields of {@link ThinkingBlocks}.
+   */
   record AssistantMessage(
       String role,
       @JsonInclude(JsonInclude.Include.ALWAYS) String content,
       @JsonInclude(JsonInclude.Include.ALWAYS) String refusal,
-      @JsonProperty("tool_calls") List<ToolCall> toolCalls) {}
+      @JsonProperty("tool_calls") List<ToolCall> toolCalls,
+      @JsonProperty("reasoning_content") String reasoningContent,
+      @JsonProperty("thinking_blocks") List<ThinkingBlock> thinkingBlocks) {}
+
+  /**
+   * {@code {"type":"thinking","thinking","signature"}} or {@code
+   * {"type":"redacted_thinking","data"}}.
+   */
+  record ThinkingBlock(String type, String thinking, String signature, String data) {}
 
   record ToolCall(Integer index, String id, String type, FunctionCall function) {}
 
@@ -103,5 +114,15 @@ final class ChatJson {
       @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("finish_reason")
           String finishReason) {}
 
-  record Delta(String role, String content, @JsonProperty("tool_calls") List<ToolCall> toolCalls) {}
+  record Delta(
+      String role,
+      String content,
+      @JsonProperty("tool_calls") List<ToolCall> toolCalls,
+      @JsonProperty("reasoning_content") String reasoningContent,
+      @JsonProperty("thinking_blocks") List<ThinkingBlock> thinkingBlocks) {
+
+    Delta(String role, String content, List<ToolCall> toolCalls) {
+      this(role, content, toolCalls, null, null);
+    }
+  }
 }

@@ -113,7 +113,9 @@ final class MessageReader {
   }
 
   private List<ContentBlock> assistant(String path, JsonNode message) {
-    List<ContentBlock> blocks = new ArrayList<>();
+    List<ContentBlock> blocks =
+        new ArrayList<>(
+            ThinkingBlocks.read(path + ".thinking_blocks", message.get("thinking_blocks")));
     JsonNode content = message.get("content");
     if (content != null && !content.isNull()) {
       if (!(content.isTextual() && content.textValue().isBlank())) {

@@ -22,7 +22,11 @@ import java.util.Optional;
  * "sequence_number",...}}: {@code response.created}, {@code response.in_progress}; for text {@code
  * response.output_item.added}, {@code response.content_part.added}, {@code
  * response.output_text.delta}s, {@code response.output_text.done}, {@code
- * response.content_part.done}, {@code response.output_item.done}; for a function call {@code
+ * response.content_part.done}, {@code response.output_item.done}; for the model's reasoning {@code
+ * response.output_item.added} (a {@code reasoning} item), {@code
+ * response.reasoning_summary_part.added}, {@code response.reasoning_summary_text.delta}s and {@code
+ * .done}, {@code response.reasoning_summary_part.done}, {@code response.output_item.done} (with
+ * {@code encrypted_content}, see {@link ReasoningItems}); for a function call {@code
  * response.output_item.added}, {@code response.function_call_arguments.delta}s and {@code .done},
  * {@code response.output_item.done}; last {@code response.completed} (or {@code
  * response.incomplete}) with the whole response and its usage. A failure after the start ends the
@@ -43,6 +47,21 @@ final class ResponseEventStream implements ConverseStreamObserver, StreamGuard.E
 
   private OpenText openText;
   private OpenCall openCall;
+  private OpenReasoning openReasoning;
+
+  /** A reasoning item as it arrives: its block so far, and whether its summary part is open. */
+  private static final class OpenReasoning {
+    final int outputIndex;
+    final String itemId;
+    final ReasoningBuffer block;
+    boolean summaryOpen;
+
+    OpenReasoning(int outputIndex, String itemId, int block) {
+      this.outputIndex = outputIndex;
+      this.itemId = itemId;
+      this.block = new ReasoningBuffer(block);
+    }
+  }
 
   private static final class OpenText {
     final int outputIndex;
@@ -99,6 +118,11 @@ final class ResponseEventStream implements ConverseStreamObserver, StreamGuard.E
     begin();
     switch (event) {
       case ChatStreamEvent.TextDelta text -> text(text.index(), text.text());
+      case ChatStreamEvent.ReasoningDelta reasoning -> reasoningText(reasoning);
+      case ChatStreamEvent.ReasoningSignatureDelta signed ->
+          reasoning(signed.index()).block.accept(signed);
+      case ChatStreamEvent.RedactedReasoningDelta redacted ->
+          reasoning(redacted.index()).block.accept(redacted);
       case ChatStreamEvent.ToolUseStart start -> {
         if (order.format().isAnswer(start.name())) {
           openText(start.index());
@@ -163,6 +187,97 @@ final class ResponseEventStream implements ConverseStreamObserver, StreamGuard.E
     }
   }
 
+  /** The reasoning item of {@code block}, opened at its first piece. */
+  private OpenReasoning reasoning(int block) {
+    if (openReasoning == null || openBlock.filter(open -> open == block).isEmpty()) {
+      close();
+      openBlock = Optional.of(block);
+      openReasoning =
+          new OpenReasoning(
+              output.size(),
+              "rs_" + RequestStamp.of(ctx).requestId().value() + "_" + output.size(),
+              block);
+      send(
+          "response.output_item.added",
+          new ResponsesJson.ItemEvent(
+              "response.output_item.added",
+              sequence,
+              openReasoning.outputIndex,
+              new ResponsesJson.ReasoningItem(
+                  "reasoning", openReasoning.itemId, List.of(), null, "in_progress")));
+    }
+    return openReasoning;
+  }
+
+  /** A piece of reasoning as a delta of the item's one summary text. */
+  private void reasoningText(ChatStreamEvent.ReasoningDelta piece) {
+    OpenReasoning reasoning = reasoning(piece.index());
+    String delta = piece.text();
+    if (delta.isEmpty()) {
+      return;
+    }
+    if (!reasoning.summaryOpen) {
+      reasoning.summaryOpen = true;
+      send(
+          "response.reasoning_summary_part.added",
+          new ResponsesJson.SummaryPartEvent(
+              "response.reasoning_summary_part.added",
+              sequence,
+              reasoning.itemId,
+              reasoning.outputIndex,
+              0,
+              ReasoningItems.summary("")));
+    }
+    reasoning.block.accept(piece);
+    send(
+        "response.reasoning_summary_text.delta",
+        new ResponsesJson.SummaryTextDeltaEvent(
+            "response.reasoning_summary_text.delta",
+            sequence,
+            reasoning.itemId,
+            reasoning.outputIndex,
+            0,
+            delta));
+  }
+
+  private void closeReasoning() {
+    OpenReasoning done = openReasoning;
+    openReasoning = null;
+    String text = done.block.text();
+    if (done.summaryOpen) {
+      send(
+          "response.reasoning_summary_text.done",
+          new ResponsesJson.SummaryTextDoneEvent(
+              "response.reasoning_summary_text.done",
+              sequence,
+              done.itemId,
+              done.outputIndex,
+              0,
+              text));
+      send(
+          "response.reasoning_summary_part.done",
+          new ResponsesJson.SummaryPartEvent(
+              "response.reasoning_summary_part.done",
+              sequence,
+              done.itemId,
+              done.outputIndex,
+              0,
+              ReasoningItems.summary(text)));
+    }
+    ResponsesJson.ReasoningItem item =
+        done.block
+            .block()
+            .flatMap(reasoning -> ReasoningItems.item(done.itemId, reasoning))
+            .orElseGet(
+                () ->
+                    new ResponsesJson.ReasoningItem(
+                        "reasoning", done.itemId, List.of(), null, "completed"));
+    output.add(item);
+    send(
+        "response.output_item.done",
+        new ResponsesJson.ItemEvent("response.output_item.done", sequence, done.outputIndex, item));
+  }
+
   private void text(int block, String delta) {
     if (openText == null) {
       openText(block);
@@ -209,6 +324,9 @@ final class ResponseEventStream implements ConverseStreamObserver, StreamGuard.E
   }
 
   private void close() {
+    if (openReasoning != null) {
+      closeReasoning();
+    }
     if (openText != null) {
       OpenText done = openText;
       openText = null;

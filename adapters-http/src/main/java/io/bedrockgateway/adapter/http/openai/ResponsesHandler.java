@@ -22,8 +22,8 @@ import java.util.List;
 
 /**
  * {@code POST /v1/responses}, stateless, whole or streamed, over the converse use case. The
- * answer's output is the assistant's message ({@code output_text}) and its function calls, in the
- * model's order.
+ * answer's output is the model's reasoning ({@code reasoning} items, see {@link ReasoningItems}),
+ * the assistant's message ({@code output_text}) and its function calls.
  */
 final class ResponsesHandler implements Handler {
   private final ConverseUseCase converse;
@@ -84,9 +84,12 @@ final class ResponsesHandler implements Handler {
   }
 
   private List<Object> output(String id, ResponsesOrder order, List<ContentBlock> content) {
+    List<Object> reasoning = new ArrayList<>();
     List<Object> items = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     for (ContentBlock block : content) {
+      ReasoningItems.item("rs_" + id.substring("resp_".length()) + "_" + reasoning.size(), block)
+          .ifPresent(reasoning::add);
       switch (block) {
         case TextBlock part -> text.append(part.text());
         case ToolUseBlock call when order.format().isAnswer(call.name()) ->
@@ -106,6 +109,7 @@ final class ResponsesHandler implements Handler {
     if (!text.isEmpty()) {
       items.addFirst(message(id, text.toString(), "completed"));
     }
+    items.addAll(0, reasoning);
     return items;
   }
 

@@ -81,6 +81,19 @@ final class ResponsesJson {
 
   record OutputText(String type, String text, List<Object> annotations) {}
 
+  /**
+   * An output item: the model's reasoning, its text as the summary and the whole block in {@code
+   * encrypted_content} (see {@link ReasoningItems}).
+   */
+  record ReasoningItem(
+      String type,
+      String id,
+      @JsonInclude(JsonInclude.Include.ALWAYS) List<SummaryText> summary,
+      @JsonProperty("encrypted_content") String encryptedContent,
+      String status) {}
+
+  record SummaryText(String type, String text) {}
+
   /** An output item: a call of one of the client's functions. */
   record FunctionCall(
       String type,
@@ -141,6 +154,30 @@ final class ResponsesJson {
       @JsonProperty("output_index") int outputIndex,
       String name,
       String arguments) {}
+
+  record SummaryPartEvent(
+      String type,
+      @JsonProperty("sequence_number") long sequenceNumber,
+      @JsonProperty("item_id") String itemId,
+      @JsonProperty("output_index") int outputIndex,
+      @JsonProperty("summary_index") int summaryIndex,
+      SummaryText part) {}
+
+  record SummaryTextDeltaEvent(
+      String type,
+      @JsonProperty("sequence_number") long sequenceNumber,
+      @JsonProperty("item_id") String itemId,
+      @JsonProperty("output_index") int outputIndex,
+      @JsonProperty("summary_index") int summaryIndex,
+      String delta) {}
+
+  record SummaryTextDoneEvent(
+      String type,
+      @JsonProperty("sequence_number") long sequenceNumber,
+      @JsonProperty("item_id") String itemId,
+      @JsonProperty("output_index") int outputIndex,
+      @JsonProperty("summary_index") int summaryIndex,
+      String text) {}
 
   /** A failure after the stream began. */
   record ErrorEvent(

@@ -28,8 +28,10 @@ import java.util.Optional;
  * Builds the converse command from a Responses API request. The gateway keeps no conversation
  * state, so {@code store: true}, {@code previous_response_id}, {@code conversation} and {@code
  * background} are refused: the client sends the whole conversation as {@code input} items
- * (messages, {@code function_call}s and their {@code function_call_output}s). Reasoning items a
- * client sends back are left out: Bedrock cannot read another model's reasoning.
+ * (messages, {@code function_call}s and their {@code function_call_output}s), and the {@code
+ * reasoning} items the gateway gave, whose {@code encrypted_content} carries the model's signed
+ * reasoning back to it; other reasoning items are left out: Bedrock cannot read another model's
+ * reasoning.
  */
 final class ResponsesRequestReader {
   private final JsonBodyReader bodies;
@@ -183,9 +185,10 @@ final class ResponsesRequestReader {
                         new ToolResultBlock(
                             callId, List.of(new TextBlock(output)), Optional.empty()))));
       }
-      case "reasoning" -> {
-        // another model's reasoning: nothing Bedrock can read
-      }
+      case "reasoning" ->
+          // the model's own reasoning goes back to it; another model's is nothing Bedrock can read
+          ReasoningItems.open(path + ".encrypted_content", item.get("encrypted_content"))
+              .ifPresent(reasoning -> turns.add(Role.ASSISTANT, List.of(reasoning)));
       default ->
           throw new InvalidRequest(
               path

@@ -10,6 +10,8 @@ import io.bedrockgateway.domain.chat.DocumentBlock;
 import io.bedrockgateway.domain.chat.DocumentFormat;
 import io.bedrockgateway.domain.chat.ImageBlock;
 import io.bedrockgateway.domain.chat.JsonBlock;
+import io.bedrockgateway.domain.chat.ReasoningBlock;
+import io.bedrockgateway.domain.chat.RedactedReasoningBlock;
 import io.bedrockgateway.domain.chat.SystemBlock;
 import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.domain.chat.ToolResultBlock;
@@ -29,11 +31,13 @@ import java.util.regex.Pattern;
 /**
  * Reads content blocks in Bedrock's Converse shape ({@code {"text"}}, {@code {"image"}}, {@code
  * {"document"}}, {@code {"toolUse"}}, {@code {"toolResult"}}, {@code
- * {"cachePoint":{"type":"default"}}}), binary sources base64-encoded. Rejections name the field,
- * e.g. {@code messages[0].content[1].image.format}.
+ * {"cachePoint":{"type":"default"}}}, {@code {"reasoningContent"}} of an assistant turn), binary
+ * sources base64-encoded. Rejections name the field, e.g. {@code
+ * messages[0].content[1].image.format}.
  */
 public final class ContentBlockReader {
   public static final String CACHE_POINT = "cachePoint";
+  private static final String REASONING_CONTENT = "reasoningContent";
   private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]");
 
   private ContentBlockReader() {}
@@ -104,8 +108,38 @@ public final class ContentBlockReader {
     if (block.has(CACHE_POINT)) {
       return cachePoint(path + "." + CACHE_POINT, block.get(CACHE_POINT));
     }
+    if (block.has(REASONING_CONTENT)) {
+      return reasoning(path + "." + REASONING_CONTENT, block.get(REASONING_CONTENT));
+    }
     throw new InvalidRequest(
-        path + ": must hold one of text, image, document, toolUse, toolResult or cachePoint");
+        path
+            + ": must hold one of text, image, document, toolUse, toolResult, cachePoint or"
+            + " reasoningContent");
+  }
+
+  /**
+   * Reasoning a model gave, sent back: {@code {"reasoningText":{"text","signature"}}} or {@code
+   * {"redactedContent":"<base64>"}}. The signature is kept byte for byte, as the model checks it.
+   */
+  private static ContentBlock reasoning(String path, JsonNode reasoning) {
+    requireObject(path, reasoning);
+    if (reasoning.has("reasoningText")) {
+      String textPath = path + ".reasoningText";
+      JsonNode text = reasoning.get("reasoningText");
+      requireObject(textPath, text);
+      String thought = string(textPath + ".text", text.get("text"));
+      JsonNode signature = text.get("signature");
+      Optional<String> signed =
+          signature == null || signature.isNull()
+              ? Optional.empty()
+              : Optional.of(string(textPath + ".signature", signature));
+      return FieldPath.at(textPath, () -> new ReasoningBlock(thought, signed));
+    }
+    if (reasoning.has("redactedContent")) {
+      return new RedactedReasoningBlock(
+          bytes(path + ".redactedContent", reasoning.get("redactedContent")));
+    }
+    throw new InvalidRequest(path + ": must hold reasoningText or redactedContent");
   }
 
   /** {@code {"type":"default"}}, the one kind of prompt-cache checkpoint Bedrock has. */

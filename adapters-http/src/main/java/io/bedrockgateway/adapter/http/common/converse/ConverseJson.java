@@ -12,6 +12,8 @@ import io.bedrockgateway.domain.chat.DocumentBlock;
 import io.bedrockgateway.domain.chat.ImageBlock;
 import io.bedrockgateway.domain.chat.JsonBlock;
 import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.ReasoningBlock;
+import io.bedrockgateway.domain.chat.RedactedReasoningBlock;
 import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.chat.ToolResultBlock;
@@ -26,10 +28,16 @@ import java.util.Optional;
 /**
  * Answers in the shapes of Bedrock's Converse and ConverseStream APIs (camelCase, stream events
  * keyed by event name), for the surfaces that speak them: the native API, whose clients parse them,
- * and the Bedrock-native one. The native API adds {@code servedModel}: the model that answered,
- * which a fallback chain may have chosen; the Bedrock-native one answers exactly as Bedrock does.
+ * and the Bedrock-native one. The model's reasoning is Bedrock's {@code reasoningContent}: {@code
+ * reasoningText} (text and signature) or {@code redactedContent} (base64) in an answer, {@code
+ * text}, {@code signature} or {@code redactedContent} deltas in a stream. The native API adds
+ * {@code servedModel}: the model that answered, which a fallback chain may have chosen; the
+ * Bedrock-native one answers exactly as Bedrock does.
  */
 public final class ConverseJson {
+  private static final String REASONING_CONTENT = "reasoningContent";
+  private static final String REDACTED_CONTENT = "redactedContent";
+
   private ConverseJson() {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -55,6 +63,10 @@ public final class ConverseJson {
   record Document(String format, String name, Source source) {}
 
   record Source(String bytes) {}
+
+  /** Bedrock's {@code reasoningText}: the signature only when the model signed its reasoning. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ReasoningText(String text, String signature) {}
 
   /** Bedrock's usage; the cache counts only when the prompt cache was used, as Bedrock does. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -112,10 +124,11 @@ public final class ConverseJson {
               "contentBlockDelta",
               new ContentBlockDelta(Map.of("text", delta.text()), delta.index()));
       case ChatStreamEvent.ReasoningDelta delta ->
-          Map.of(
-              "contentBlockDelta",
-              new ContentBlockDelta(
-                  Map.of("reasoningContent", Map.of("text", delta.text())), delta.index()));
+          reasoningDelta(delta.index(), "text", delta.text());
+      case ChatStreamEvent.ReasoningSignatureDelta delta ->
+          reasoningDelta(delta.index(), "signature", delta.signature());
+      case ChatStreamEvent.RedactedReasoningDelta delta ->
+          reasoningDelta(delta.index(), REDACTED_CONTENT, base64(delta.data()));
       case ChatStreamEvent.ToolUseDelta delta ->
           Map.of(
               "contentBlockDelta",
@@ -135,6 +148,13 @@ public final class ConverseJson {
     };
   }
 
+  /** {@code {"contentBlockDelta":{"delta":{"reasoningContent":{<member>:<value>}},...}}}. */
+  private static Map<String, Object> reasoningDelta(int index, String member, String value) {
+    return Map.of(
+        "contentBlockDelta",
+        new ContentBlockDelta(Map.of(REASONING_CONTENT, Map.of(member, value)), index));
+  }
+
   private static Message message(ChatMessage message) {
     return new Message(
         message.role().wireName(), message.content().stream().map(ConverseJson::block).toList());
@@ -150,6 +170,14 @@ public final class ConverseJson {
               "toolUse",
               new ToolUse(toolUse.toolUseId(), toolUse.name(), JsonValues.toNode(toolUse.input())));
       case CachePoint cachePoint -> Map.of("cachePoint", Map.of("type", "default"));
+      case ReasoningBlock reasoning ->
+          Map.of(
+              REASONING_CONTENT,
+              Map.of(
+                  "reasoningText",
+                  new ReasoningText(reasoning.text(), reasoning.signature().orElse(null))));
+      case RedactedReasoningBlock redacted ->
+          Map.of(REASONING_CONTENT, Map.of(REDACTED_CONTENT, base64(redacted.data())));
       case ToolResultBlock result ->
           Map.of(
               "toolResult",
@@ -178,7 +206,11 @@ public final class ConverseJson {
   }
 
   private static Source source(BinaryData data) {
-    return new Source(Base64.getEncoder().encodeToString(data.bytes()));
+    return new Source(base64(data));
+  }
+
+  private static String base64(BinaryData data) {
+    return Base64.getEncoder().encodeToString(data.bytes());
   }
 
   private static Usage usage(TokenUsage usage) {
