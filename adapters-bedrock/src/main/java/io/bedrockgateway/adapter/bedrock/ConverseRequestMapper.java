@@ -8,6 +8,7 @@ import io.bedrockgateway.domain.chat.ImageBlock;
 import io.bedrockgateway.domain.chat.InferenceParameters;
 import io.bedrockgateway.domain.chat.JsonBlock;
 import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.RemoteImageBlock;
 import io.bedrockgateway.domain.chat.Role;
 import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.domain.chat.ToolConfig;
@@ -111,6 +112,9 @@ final class ConverseRequestMapper {
                       case ToolResultBlock result ->
                           ContentBlock.fromToolResult(toolResult(result));
                       case CachePoint cachePoint -> ContentBlock.fromCachePoint(cachePoint());
+                      case RemoteImageBlock remote ->
+                          throw new IllegalArgumentException(
+                              "an image named by URL is fetched before the model is called");
                     })
             .toList();
     return Message.builder().role(role(message.role())).content(content).build();

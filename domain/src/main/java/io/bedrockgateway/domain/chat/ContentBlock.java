@@ -2,4 +2,10 @@ package io.bedrockgateway.domain.chat;
 
 /** One piece of a chat turn. */
 public sealed interface ContentBlock
-    permits TextBlock, ImageBlock, DocumentBlock, ToolUseBlock, ToolResultBlock, CachePoint {}
+    permits TextBlock,
+        ImageBlock,
+        DocumentBlock,
+        ToolUseBlock,
+        ToolResultBlock,
+        CachePoint,
+        RemoteImageBlock {}

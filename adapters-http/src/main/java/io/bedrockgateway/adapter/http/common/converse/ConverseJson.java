@@ -12,6 +12,7 @@ import io.bedrockgateway.domain.chat.DocumentBlock;
 import io.bedrockgateway.domain.chat.ImageBlock;
 import io.bedrockgateway.domain.chat.JsonBlock;
 import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.RemoteImageBlock;
 import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.chat.ToolResultBlock;
@@ -150,6 +151,8 @@ public final class ConverseJson {
               "toolUse",
               new ToolUse(toolUse.toolUseId(), toolUse.name(), JsonValues.toNode(toolUse.input())));
       case CachePoint cachePoint -> Map.of("cachePoint", Map.of("type", "default"));
+      // what a client named by URL is fetched before the model sees it, so no answer holds it
+      case RemoteImageBlock remote -> Map.of("image", Map.of("url", remote.url().toString()));
       case ToolResultBlock result ->
           Map.of(
               "toolResult",
