@@ -47,6 +47,16 @@ public final class MediaHosts {
   }
 
   @Override
+  public boolean equals(Object other) {
+    return other instanceof MediaHosts hosts && entries.equals(hosts.entries);
+  }
+
+  @Override
+  public int hashCode() {
+    return entries.hashCode();
+  }
+
+  @Override
   public String toString() {
     return String.join(",", entries());
   }
