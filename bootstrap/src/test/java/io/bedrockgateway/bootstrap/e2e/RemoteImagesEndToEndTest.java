@@ -8,9 +8,6 @@ import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
-import com.openai.models.chat.completions.ChatCompletionContentPart;
-import com.openai.models.chat.completions.ChatCompletionContentPartImage;
-import com.openai.models.chat.completions.ChatCompletionContentPartText;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.responses.EasyInputMessage;
 import com.openai.models.responses.Response;
@@ -122,20 +119,7 @@ class RemoteImagesEndToEndTest {
   }
 
   private static ChatCompletionCreateParams chat(String url) {
-    return ChatCompletionCreateParams.builder()
-        .model("gpt-4o")
-        .addUserMessageOfArrayOfContentParts(
-            List.of(
-                ChatCompletionContentPart.ofText(
-                    ChatCompletionContentPartText.builder()
-                        .text("What is in this picture?")
-                        .build()),
-                ChatCompletionContentPart.ofImageUrl(
-                    ChatCompletionContentPartImage.builder()
-                        .imageUrl(
-                            ChatCompletionContentPartImage.ImageUrl.builder().url(url).build())
-                        .build())))
-        .build();
+    return OpenAiSdkEndToEndTest.withImage(url);
   }
 
   /** The Converse calls the emulator received that carry {@code image} as a PNG. */
