@@ -158,7 +158,8 @@ class RemoteImagesTest {
         .hasMessageContaining(ELSEWHERE.toString())
         .hasMessageContaining("REMOTE_MEDIA_HOSTS");
     assertThat(steps).containsExactly("admit");
-    assertThat(ledger.events.getFirst().outcome()).isNotEqualTo(Outcome.SUCCEEDED);
+    assertThat(ledger.events.getFirst().outcome()).isEqualTo(Outcome.REJECTED);
+    assertThat(ledger.events.getFirst().usage()).isEqualTo(TokenUsage.NONE);
   }
 
   @Test
