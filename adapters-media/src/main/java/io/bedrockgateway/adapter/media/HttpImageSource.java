@@ -1,6 +1,7 @@
 package io.bedrockgateway.adapter.media;
 
 import io.bedrockgateway.application.port.out.RemoteImageSource;
+import io.bedrockgateway.domain.error.ClientCancelled;
 import io.bedrockgateway.domain.error.InvalidRequest;
 import io.bedrockgateway.domain.media.BinaryData;
 import io.bedrockgateway.domain.media.MediaUrl;
@@ -75,18 +76,16 @@ public final class HttpImageSource implements RemoteImageSource, AutoCloseable {
       fetches.forEach(Fetch::cancel);
       throw tooSlow(slow);
     } catch (InterruptedException interrupted) {
+      // the client left, or the gateway stops
       fetches.forEach(Fetch::cancel);
       Thread.currentThread().interrupt();
-      throw new InvalidRequest("image " + urls.getFirst() + ": the fetch was interrupted");
+      throw new ClientCancelled(interrupted);
     } catch (ExecutionException failed) {
+      // the first URL, in the request's order, that failed (before the others are cancelled)
+      Optional<Fetch> first =
+          fetches.stream().filter(fetch -> fetch.body.isCompletedExceptionally()).findFirst();
       fetches.forEach(Fetch::cancel);
-      // the first URL, in the request's order, that failed
-      for (Fetch fetch : fetches) {
-        if (fetch.body.isCompletedExceptionally()) {
-          throw failure(fetch);
-        }
-      }
-      throw refusal(urls.getFirst(), failed.getCause());
+      throw first.map(this::failure).orElseGet(() -> refusal(urls.getFirst(), failed.getCause()));
     }
     List<BinaryData> images = new ArrayList<>();
     for (Fetch fetch : fetches) {
@@ -101,13 +100,18 @@ public final class HttpImageSource implements RemoteImageSource, AutoCloseable {
 
   private Fetch start(MediaUrl url) {
     Fetch fetch = new Fetch(url);
-    HttpRequest request =
-        HttpRequest.newBuilder(url.uri())
-            .timeout(settings.timeout())
-            .header("Accept", ACCEPT)
-            .GET()
-            .build();
-    fetch.exchange = client.sendAsync(request, info -> fetch.read(body(url, info)));
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(url.uri())
+              .timeout(settings.timeout())
+              .header("Accept", ACCEPT)
+              .GET()
+              .build();
+      fetch.exchange = client.sendAsync(request, info -> fetch.read(body(url, info)));
+    } catch (IllegalArgumentException unusable) {
+      fetch.exchange =
+          CompletableFuture.failedFuture(refused(url, "is no URL the gateway can fetch"));
+    }
     fetch.body = fetch.exchange.thenApply(HttpResponse::body);
     return fetch;
   }

@@ -22,6 +22,9 @@ public record MediaUrl(URI uri) {
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
       throw new IllegalArgumentException("must name a host");
     }
+    if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+      throw new IllegalArgumentException("must name a port from 1 to 65535");
+    }
     if (uri.getRawUserInfo() != null) {
       throw new IllegalArgumentException("must not carry credentials");
     }

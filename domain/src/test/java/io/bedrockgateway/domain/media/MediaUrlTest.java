@@ -31,6 +31,9 @@ class MediaUrlTest {
         "file:///etc/passwd | must be an https:// URL",
         "/cat.png | must be an https:// URL",
         "https:///cat.png | must name a host",
+        "https://images.example.com:99999/cat.png | must name a port",
+        "https://images.example.com:0/cat.png | must name a port",
+        "https://under_score.example.com/cat.png | must name a host",
         "https://user:secret@images.example.com/cat.png | must not carry credentials",
         "https://images.example.com/a b.png | not a well-formed URL"
       })
