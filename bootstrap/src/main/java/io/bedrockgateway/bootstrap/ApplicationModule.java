@@ -24,6 +24,7 @@ import io.bedrockgateway.application.port.out.ImageInvoker;
 import io.bedrockgateway.application.port.out.KeyStore;
 import io.bedrockgateway.application.port.out.QuotaCounter;
 import io.bedrockgateway.application.port.out.RawInvoker;
+import io.bedrockgateway.application.port.out.RemoteImageSource;
 import io.bedrockgateway.application.port.out.TokenCounter;
 import io.bedrockgateway.application.port.out.UsageBacklog;
 import io.bedrockgateway.application.port.out.UsageLedger;
@@ -41,6 +42,7 @@ import io.bedrockgateway.application.service.MetricsService;
 import io.bedrockgateway.application.service.ModelCallFlow;
 import io.bedrockgateway.application.service.ModelListService;
 import io.bedrockgateway.application.service.RecordRejectionService;
+import io.bedrockgateway.application.service.RemoteImages;
 import io.bedrockgateway.application.service.UsageReportService;
 import io.bedrockgateway.bootstrap.config.GatewayConfig;
 import io.bedrockgateway.domain.key.ApiKeyGenerator;
@@ -87,8 +89,14 @@ final class ApplicationModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ConverseUseCase converse(ModelCallFlow flow, ChatInvoker invoker, TokenCounter counter) {
-    return new ConverseService(flow, invoker, chatSettings(), counter);
+  ConverseUseCase converse(
+      ModelCallFlow flow, ChatInvoker invoker, TokenCounter counter, RemoteImageSource images) {
+    return new ConverseService(
+        flow,
+        invoker,
+        chatSettings(),
+        counter,
+        new RemoteImages(config.remoteMedia().policy(), images));
   }
 
   @Provides

@@ -8,14 +8,18 @@ import io.bedrockgateway.adapter.bedrock.BedrockModelInvoker;
 import io.bedrockgateway.adapter.bedrock.BedrockModule;
 import io.bedrockgateway.adapter.http.GatewayHttpServer;
 import io.bedrockgateway.adapter.http.HttpModule;
+import io.bedrockgateway.adapter.media.HttpImageSource;
+import io.bedrockgateway.adapter.media.MediaModule;
 import io.bedrockgateway.adapter.memory.MemoryModule;
 import io.bedrockgateway.adapter.memory.MemoryStoresModule;
 import io.bedrockgateway.adapter.metrics.MetricsModule;
 import io.bedrockgateway.adapter.mongo.MongoModule;
 import io.bedrockgateway.adapter.mongo.MongoStores;
 import io.bedrockgateway.adapter.redis.RedisConnection;
+import io.bedrockgateway.application.port.out.RemoteImageSource;
 import io.bedrockgateway.bootstrap.config.GatewayConfig;
 import io.bedrockgateway.domain.key.ApiKeyRecord;
+import io.bedrockgateway.domain.media.RemoteMediaPolicy;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,16 +29,19 @@ public final class Gateway implements AutoCloseable {
   private final BedrockModelInvoker bedrock;
   private final Optional<RedisConnection> redis;
   private final Optional<MongoStores> mongo;
+  private final Optional<HttpImageSource> media;
 
   private Gateway(
       GatewayHttpServer server,
       BedrockModelInvoker bedrock,
       Optional<RedisConnection> redis,
-      Optional<MongoStores> mongo) {
+      Optional<MongoStores> mongo,
+      Optional<HttpImageSource> media) {
     this.server = server;
     this.bedrock = bedrock;
     this.redis = redis;
     this.mongo = mongo;
+    this.media = media;
   }
 
   public static Gateway start(GatewayConfig config) {
@@ -58,14 +65,26 @@ public final class Gateway implements AutoCloseable {
             stores,
             new MetricsModule(config.metrics()),
             new BedrockModule(config.bedrock()),
-            new HttpModule(config.http(), config.anthropic()));
+            remoteMedia(config),
+            new HttpModule(config.http(), config.anthropic(), config.remoteMedia().policy()));
     GatewayHttpServer server = injector.getInstance(GatewayHttpServer.class);
     server.start();
     return new Gateway(
         server,
         injector.getInstance(BedrockModelInvoker.class),
         config.limits().redis().map(settings -> injector.getInstance(RedisConnection.class)),
-        config.mongo().map(settings -> injector.getInstance(MongoStores.class)));
+        config.mongo().map(settings -> injector.getInstance(MongoStores.class)),
+        Optional.of(config.remoteMedia().policy())
+            .filter(RemoteMediaPolicy::fetchesAny)
+            .map(policy -> injector.getInstance(HttpImageSource.class)));
+  }
+
+  /** The HTTP fetcher of images named by URL, where the operator allowed hosts; else none. */
+  private static Module remoteMedia(GatewayConfig config) {
+    if (config.remoteMedia().policy().fetchesAny()) {
+      return new MediaModule(config.remoteMedia().fetching());
+    }
+    return binder -> binder.bind(RemoteImageSource.class).toInstance(RemoteImageSource.NONE);
   }
 
   public int port() {
@@ -87,5 +106,6 @@ public final class Gateway implements AutoCloseable {
     mongo.ifPresent(MongoStores::close);
     bedrock.close();
     redis.ifPresent(RedisConnection::close);
+    media.ifPresent(HttpImageSource::close);
   }
 }

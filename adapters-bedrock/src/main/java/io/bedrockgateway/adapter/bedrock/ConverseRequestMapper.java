@@ -10,6 +10,7 @@ import io.bedrockgateway.domain.chat.JsonBlock;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.ReasoningBlock;
 import io.bedrockgateway.domain.chat.RedactedReasoningBlock;
+import io.bedrockgateway.domain.chat.RemoteImageBlock;
 import io.bedrockgateway.domain.chat.Role;
 import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.domain.chat.ToolConfig;
@@ -126,6 +127,9 @@ final class ConverseRequestMapper {
                           ContentBlock.fromReasoningContent(
                               ReasoningContentBlock.fromRedactedContent(
                                   SdkBytes.fromByteArray(redacted.data().bytes())));
+                      case RemoteImageBlock remote ->
+                          throw new IllegalArgumentException(
+                              "an image named by URL is fetched before the model is called");
                     })
             .toList();
     return Message.builder().role(role(message.role())).content(content).build();

@@ -27,6 +27,7 @@ import io.bedrockgateway.adapter.http.nativeapi.UsageHandlers;
 import io.bedrockgateway.adapter.http.openai.ModelsHandlers;
 import io.bedrockgateway.adapter.http.openai.OpenAiRoutes;
 import io.bedrockgateway.domain.error.GatewayException;
+import io.bedrockgateway.domain.media.RemoteMediaPolicy;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
@@ -55,6 +56,20 @@ public final class GatewayHttpServer {
 
   public GatewayHttpServer(
       HttpSettings settings, AnthropicSettings anthropic, UseCases useCases, Clock clock) {
+    this(settings, anthropic, RemoteMediaPolicy.NONE, useCases, clock);
+  }
+
+  /**
+   * @param remoteMedia which images the OpenAI surface takes by URL (fetched by the converse use
+   *     case once a request is admitted)
+   */
+  public GatewayHttpServer(
+      HttpSettings settings,
+      AnthropicSettings anthropic,
+      RemoteMediaPolicy remoteMedia,
+      UseCases useCases,
+      Clock clock) {
+    Objects.requireNonNull(remoteMedia, "remoteMedia");
     this.settings = Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(useCases, "useCases");
     Objects.requireNonNull(clock, "clock");
@@ -90,7 +105,7 @@ public final class GatewayHttpServer {
               NativeRoutes.register(config, edge, health);
               BedrockRoutes.register(config, edge);
               AnthropicRoutes.register(config, edge, anthropic, anthropicPings);
-              OpenAiRoutes.register(config, edge);
+              OpenAiRoutes.register(config, edge, remoteMedia);
               sharedV1Routes(config, edge);
             });
     this.adminApi =

@@ -17,6 +17,7 @@ import io.bedrockgateway.application.port.in.ManageKeysUseCase;
 import io.bedrockgateway.application.port.in.MetricsUseCase;
 import io.bedrockgateway.application.port.in.RecordRejectionUseCase;
 import io.bedrockgateway.application.port.in.UsageReportUseCase;
+import io.bedrockgateway.domain.media.RemoteMediaPolicy;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -27,14 +28,24 @@ import java.util.Objects;
 public final class HttpModule extends AbstractModule {
   private final HttpSettings settings;
   private final AnthropicSettings anthropic;
+  private final RemoteMediaPolicy remoteMedia;
 
   public HttpModule(HttpSettings settings) {
     this(settings, AnthropicSettings.DEFAULTS);
   }
 
   public HttpModule(HttpSettings settings, AnthropicSettings anthropic) {
+    this(settings, anthropic, RemoteMediaPolicy.NONE);
+  }
+
+  /**
+   * @param remoteMedia which images the OpenAI surface takes by URL
+   */
+  public HttpModule(
+      HttpSettings settings, AnthropicSettings anthropic, RemoteMediaPolicy remoteMedia) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.anthropic = Objects.requireNonNull(anthropic, "anthropic");
+    this.remoteMedia = Objects.requireNonNull(remoteMedia, "remoteMedia");
   }
 
   @Provides
@@ -56,6 +67,7 @@ public final class HttpModule extends AbstractModule {
     return new GatewayHttpServer(
         settings,
         anthropic,
+        remoteMedia,
         new UseCases(
             authenticate,
             converse,

@@ -502,7 +502,7 @@ class OpenAiChatRoutesTest {
                 + "\"image_url\":{\"url\":\"http://169.254.169.254/latest/meta-data\"}}]}]}");
 
     assertThat(TestServer.json(response.body()).path("error").path("message").asText())
-        .contains("fetches no remote URL");
+        .contains("fetches no remote URL", "REMOTE_MEDIA_HOSTS");
     assertThat(server.converse.called()).isFalse();
   }
 

@@ -7,6 +7,7 @@ import io.bedrockgateway.adapter.http.anthropic.AnthropicSettings;
 import io.bedrockgateway.adapter.http.common.HttpLimits;
 import io.bedrockgateway.adapter.http.common.UseCases;
 import io.bedrockgateway.application.port.in.RejectedRequest;
+import io.bedrockgateway.domain.media.RemoteMediaPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -55,10 +56,20 @@ final class TestServer implements AutoCloseable {
   }
 
   TestServer(HttpSettings settings, AnthropicSettings anthropic) {
+    this(settings, anthropic, RemoteMediaPolicy.NONE);
+  }
+
+  /** A server whose OpenAI surface takes images by URL from the hosts of {@code remoteMedia}. */
+  TestServer(RemoteMediaPolicy remoteMedia) {
+    this(settings(List.of(), List.of()), AnthropicSettings.DEFAULTS, remoteMedia);
+  }
+
+  TestServer(HttpSettings settings, AnthropicSettings anthropic, RemoteMediaPolicy remoteMedia) {
     server =
         new GatewayHttpServer(
             settings,
             anthropic,
+            remoteMedia,
             new UseCases(
                 keyCheck,
                 converse,

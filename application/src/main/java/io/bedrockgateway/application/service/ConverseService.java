@@ -15,6 +15,7 @@ import io.bedrockgateway.domain.chat.ChatStreamSink;
 import io.bedrockgateway.domain.chat.DocumentBlock;
 import io.bedrockgateway.domain.chat.ImageBlock;
 import io.bedrockgateway.domain.chat.ModelId;
+import io.bedrockgateway.domain.chat.RemoteImageBlock;
 import io.bedrockgateway.domain.chat.StreamSummary;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.error.ClientCancelled;
@@ -31,17 +32,30 @@ public final class ConverseService implements ConverseUseCase {
   private final ChatInvoker chat;
   private final ConverseSettings settings;
   private final TokenCounter tokenCounter;
+  private final RemoteImages remoteImages;
 
   /**
    * @param tokenCounter counts the prompt of a stream whose client left before the model reported
    *     its usage, where the model can
+   * @param remoteImages fetches the images a request names by URL, once it is admitted
    */
   public ConverseService(
-      ModelCallFlow flow, ChatInvoker chat, ConverseSettings settings, TokenCounter tokenCounter) {
+      ModelCallFlow flow,
+      ChatInvoker chat,
+      ConverseSettings settings,
+      TokenCounter tokenCounter,
+      RemoteImages remoteImages) {
     this.flow = Objects.requireNonNull(flow, "flow");
     this.chat = Objects.requireNonNull(chat, "chat");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.tokenCounter = Objects.requireNonNull(tokenCounter, "tokenCounter");
+    this.remoteImages = Objects.requireNonNull(remoteImages, "remoteImages");
+  }
+
+  /** A service that fetches no image named by URL. */
+  public ConverseService(
+      ModelCallFlow flow, ChatInvoker chat, ConverseSettings settings, TokenCounter tokenCounter) {
+    this(flow, chat, settings, tokenCounter, RemoteImages.none());
   }
 
   /** A service that estimates the prompt of a stream cut short, and never counts it. */
@@ -51,10 +65,11 @@ public final class ConverseService implements ConverseUseCase {
 
   @Override
   public ConverseResult converse(ConverseCommand command) {
-    ChatRequest request = command.request();
     return flow.run(
         call(command, Operation.CONVERSE, false),
         (admission, trace) -> {
+          // fetched only now: a caller refused by its key, model or limits fetches nothing
+          ChatRequest request = remoteImages.resolve(command.request());
           ChatResponse response = trace.upstream(() -> chat.converse(admission.route(), request));
           trace.served(response.servedModel(), response.usage());
           return new ConverseResult(response, admission.rateLimit(), trace.upstreamTime());
@@ -63,10 +78,10 @@ public final class ConverseService implements ConverseUseCase {
 
   @Override
   public StreamSummary stream(ConverseCommand command, ConverseStreamObserver observer) {
-    ChatRequest request = command.request();
     return flow.run(
         call(command, Operation.CONVERSE_STREAM, true),
         (admission, trace) -> {
+          ChatRequest request = remoteImages.resolve(command.request());
           observer.admitted(admission.rateLimit());
           OutputMeter meter = new OutputMeter(observer, trace);
           try {
@@ -127,7 +142,7 @@ public final class ConverseService implements ConverseUseCase {
 
   private static Set<InputModality> attachments(ChatRequest request) {
     Set<InputModality> reads = EnumSet.noneOf(InputModality.class);
-    if (request.hasAttachment(ImageBlock.class)) {
+    if (request.hasAttachment(ImageBlock.class) || request.hasAttachment(RemoteImageBlock.class)) {
       reads.add(InputModality.IMAGE);
     }
     if (request.hasAttachment(DocumentBlock.class)) {

@@ -8,6 +8,7 @@ import io.bedrockgateway.adapter.http.admin.AdminToken;
 import io.bedrockgateway.adapter.http.anthropic.AnthropicSettings;
 import io.bedrockgateway.adapter.http.common.HttpLimits;
 import io.bedrockgateway.adapter.http.common.HttpTimeouts;
+import io.bedrockgateway.adapter.media.MediaSettings;
 import io.bedrockgateway.adapter.metrics.MetricsSettings;
 import io.bedrockgateway.adapter.mongo.MongoSettings;
 import io.bedrockgateway.adapter.redis.RedisSettings;
@@ -15,6 +16,8 @@ import io.bedrockgateway.application.service.QuotaFailureMode;
 import io.bedrockgateway.application.service.UnpricedModels;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.key.ApiKeySecret;
+import io.bedrockgateway.domain.media.MediaHosts;
+import io.bedrockgateway.domain.media.RemoteMediaPolicy;
 import io.bedrockgateway.domain.plan.Plan;
 import io.bedrockgateway.domain.plan.PlanCatalog;
 import java.nio.file.Path;
@@ -91,7 +94,33 @@ public final class ConfigLoader {
             UnpricedModels.DENY,
             value -> UnpricedModels.valueOf(value.toUpperCase(Locale.ROOT)),
             "deny or allow"),
-        anthropic(settings));
+        anthropic(settings),
+        remoteMedia(settings));
+  }
+
+  /**
+   * Images named by URL: none unless {@code REMOTE_MEDIA_HOSTS} lists hosts; then over HTTPS only
+   * unless {@code REMOTE_MEDIA_ALLOW_HTTP}, each at most {@code REMOTE_MEDIA_MAX_BYTES}, all of a
+   * request within {@code REMOTE_MEDIA_TIMEOUT_MS}.
+   */
+  private static RemoteMedia remoteMedia(Settings settings) {
+    List<String> hosts = settings.list("REMOTE_MEDIA_HOSTS");
+    MediaHosts allowed = build("REMOTE_MEDIA_HOSTS", () -> MediaHosts.of(hosts));
+    boolean plainHttp = settings.flag("REMOTE_MEDIA_ALLOW_HTTP", false);
+    int maxImages =
+        (int)
+            settings.wholeNumber(
+                "REMOTE_MEDIA_MAX_IMAGES",
+                RemoteMediaPolicy.DEFAULT_MAX_IMAGES,
+                1,
+                RemoteMediaPolicy.MAX_IMAGES_LIMIT);
+    long maxBytes =
+        settings.wholeNumber(
+            "REMOTE_MEDIA_MAX_BYTES", MediaSettings.DEFAULT_MAX_BYTES, 1_024, 64L << 20);
+    Duration timeout =
+        settings.millis("REMOTE_MEDIA_TIMEOUT_MS", MediaSettings.DEFAULT_TIMEOUT, 100, 120_000);
+    return new RemoteMedia(
+        new RemoteMediaPolicy(allowed, plainHttp, maxImages), new MediaSettings(timeout, maxBytes));
   }
 
   /** What the Anthropic Messages surface passes on to Bedrock; each list keeps its default. */

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param mongo where keys and usage are kept; absent keeps them in memory
  * @param metrics what the metrics label
  * @param unpricedModels whether keys with a USD budget may call models without a price
+ * @param remoteMedia which images named by URL the gateway fetches, and how
  */
 public record GatewayConfig(
     HttpSettings http,
@@ -37,7 +38,8 @@ public record GatewayConfig(
     Optional<MongoSettings> mongo,
     MetricsSettings metrics,
     UnpricedModels unpricedModels,
-    AnthropicSettings anthropic) {
+    AnthropicSettings anthropic,
+    RemoteMedia remoteMedia) {
 
   public GatewayConfig {
     Objects.requireNonNull(http, "http");
@@ -53,6 +55,7 @@ public record GatewayConfig(
     Objects.requireNonNull(mongo, "mongo");
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(unpricedModels, "unpricedModels");
+    Objects.requireNonNull(remoteMedia, "remoteMedia");
   }
 
   /** The plan of keys that name none, such as those of {@code API_KEYS}. */
@@ -75,7 +78,8 @@ public record GatewayConfig(
         mongo,
         metrics,
         unpricedModels,
-        anthropic);
+        anthropic,
+        remoteMedia);
   }
 
   public GatewayConfig withBedrock(BedrockSettings settings) {
@@ -93,6 +97,7 @@ public record GatewayConfig(
         mongo,
         metrics,
         unpricedModels,
-        anthropic);
+        anthropic,
+        remoteMedia);
   }
 }

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class ArchitectureRules {
   static final List<String> ADAPTERS =
-      List.of("http", "bedrock", "memory", "redis", "mongo", "metrics");
+      List.of("http", "bedrock", "memory", "redis", "mongo", "metrics", "media");
 
   private final String root;
 
@@ -101,6 +101,9 @@ final class ArchitectureRules {
         "io.github.resilience4j..", List.of(".adapter.bedrock..", ".adapter.redis..", ".client.."));
     owners.put("org.reactivestreams..", List.of(".adapter.bedrock.."));
     owners.put("io.netty..", List.of(".adapter.bedrock.."));
+    // the gateway reaches out over HTTP only to fetch the images an operator allowed; the client
+    // library calls the gateway with it
+    owners.put("java.net.http..", List.of(".adapter.media..", ".client.."));
     owners.put(
         "com.fasterxml.jackson..",
         List.of(".adapter..", ".emulator..", ".bootstrap.config..", ".client.."));

@@ -10,9 +10,11 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.bedrock.BedrockThing;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.bedrock.BedrockUsingTheEmulator;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.http.HttpCallingServices;
+import io.bedrockgateway.bootstrap.architecture.violations.adapter.http.HttpFetching;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.http.HttpPublishing;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.http.common.CommonUsingNative;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.http.nativeapi.NativeUsingOpenAi;
+import io.bedrockgateway.bootstrap.architecture.violations.adapter.media.MediaUsingMetrics;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryFramingEvents;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryMeter;
 import io.bedrockgateway.bootstrap.architecture.violations.adapter.memory.MemoryRetrying;
@@ -65,6 +67,7 @@ class ArchitectureTest {
             ".adapter.redis.",
             ".adapter.mongo.",
             ".adapter.metrics.",
+            ".adapter.media.",
             ".emulator.",
             ".bootstrap.",
             ".client.")
@@ -101,6 +104,7 @@ class ArchitectureTest {
           Map.entry("adapter.redis does not depend on other adapters", RedisUsingMongo.class),
           Map.entry("adapter.mongo does not depend on other adapters", MongoUsingMemory.class),
           Map.entry("adapter.metrics does not depend on other adapters", MetricsUsingHttp.class),
+          Map.entry("adapter.media does not depend on other adapters", MediaUsingMetrics.class),
           Map.entry(
               "software.amazon.awssdk.. only in [.adapter.bedrock.., .emulator.., .client..]",
               HttpCallingServices.class),
@@ -122,6 +126,7 @@ class ArchitectureTest {
               MemoryRetrying.class),
           Map.entry("org.reactivestreams.. only in [.adapter.bedrock..]", HttpPublishing.class),
           Map.entry("io.netty.. only in [.adapter.bedrock..]", MongoOnNetty.class),
+          Map.entry("java.net.http.. only in [.adapter.media.., .client..]", HttpFetching.class),
           Map.entry(
               "com.fasterxml.jackson.. only in [.adapter.., .emulator.., .bootstrap.config.., .client..]",
               MainReadingJson.class),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bedrockgateway.adapter.http.HttpSettings;
 import io.bedrockgateway.adapter.http.common.HttpLimits;
 import io.bedrockgateway.adapter.http.common.HttpTimeouts;
+import io.bedrockgateway.adapter.media.MediaSettings;
 import io.bedrockgateway.adapter.mongo.MongoSettings;
 import io.bedrockgateway.application.service.UnpricedModels;
 import io.bedrockgateway.domain.chat.ModelId;
@@ -13,6 +14,7 @@ import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.cost.PriceTable;
 import io.bedrockgateway.domain.cost.Usd;
 import io.bedrockgateway.domain.key.ApiKeySecret;
+import io.bedrockgateway.domain.media.RemoteMediaPolicy;
 import io.bedrockgateway.domain.plan.RequestRate;
 import java.io.IOException;
 import java.net.URI;
@@ -124,6 +126,35 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void fetchesNoImageByUrlUnlessHostsAreListed() {
+    GatewayConfig config = ConfigLoader.load(Environment.of(Map.of()));
+
+    assertThat(config.remoteMedia()).isEqualTo(RemoteMedia.NONE);
+    assertThat(config.remoteMedia().policy().fetchesAny()).isFalse();
+  }
+
+  @Test
+  void readsTheHostsAndBoundsOfImagesFetchedByUrl() {
+    GatewayConfig config =
+        ConfigLoader.load(
+            Environment.of(
+                Map.of(
+                    "REMOTE_MEDIA_HOSTS", "images.example.com, *.cdn.example.org,127.0.0.1:8080",
+                    "REMOTE_MEDIA_ALLOW_HTTP", "true",
+                    "REMOTE_MEDIA_MAX_IMAGES", "4",
+                    "REMOTE_MEDIA_MAX_BYTES", "2048",
+                    "REMOTE_MEDIA_TIMEOUT_MS", "1500")));
+
+    RemoteMediaPolicy policy = config.remoteMedia().policy();
+    assertThat(policy.hosts().entries())
+        .containsExactly("images.example.com", "*.cdn.example.org", "127.0.0.1:8080");
+    assertThat(policy.plainHttp()).isTrue();
+    assertThat(policy.maxImages()).isEqualTo(4);
+    assertThat(config.remoteMedia().fetching())
+        .isEqualTo(new MediaSettings(Duration.ofMillis(1500), 2048));
+  }
+
+  @Test
   void aZeroRequestLimitSwitchesTheLimitOff() {
     GatewayConfig config = ConfigLoader.load(Environment.of(Map.of("RATE_LIMIT_REQUESTS", "0")));
 
@@ -170,7 +201,16 @@ class ConfigLoaderTest {
         "LOG_LEVEL | chatty",
         "UNPRICED_MODELS | free",
         "ANTHROPIC_BEDROCK_BODY_FIELDS | messages",
-        "ANTHROPIC_BEDROCK_BETAS | Not A Beta"
+        "ANTHROPIC_BEDROCK_BETAS | Not A Beta",
+        "REMOTE_MEDIA_HOSTS | *",
+        "REMOTE_MEDIA_HOSTS | *.com",
+        "REMOTE_MEDIA_HOSTS | https://images.example.com",
+        "REMOTE_MEDIA_ALLOW_HTTP | sometimes",
+        "REMOTE_MEDIA_MAX_IMAGES | 0",
+        "REMOTE_MEDIA_MAX_IMAGES | 101",
+        "REMOTE_MEDIA_MAX_BYTES | 100",
+        "REMOTE_MEDIA_TIMEOUT_MS | 5s",
+        "REMOTE_MEDIA_TIMEOUT_MS | 0"
       })
   void aBadValueFailsWithAMessageNamingTheVariable(String variable, String value) {
     assertThatThrownBy(() -> ConfigLoader.load(Environment.of(Map.of(variable, value))))

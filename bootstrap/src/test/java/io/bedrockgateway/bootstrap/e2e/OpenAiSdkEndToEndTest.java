@@ -200,30 +200,29 @@ class OpenAiSdkEndToEndTest {
         .build();
   }
 
+  /** A question about the image at {@code url}: a text part, then an {@code image_url} part. */
+  static ChatCompletionCreateParams withImage(String url) {
+    return ChatCompletionCreateParams.builder()
+        .model("gpt-4o")
+        .addUserMessageOfArrayOfContentParts(
+            List.of(
+                ChatCompletionContentPart.ofText(
+                    ChatCompletionContentPartText.builder()
+                        .text("What is in this picture?")
+                        .build()),
+                ChatCompletionContentPart.ofImageUrl(
+                    ChatCompletionContentPartImage.builder()
+                        .imageUrl(
+                            ChatCompletionContentPartImage.ImageUrl.builder().url(url).build())
+                        .build())))
+        .build();
+  }
+
   @Test
   void anImageGoesInAsADataUrl() {
     String png = Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2});
     ChatCompletion completion =
-        openAi
-            .chat()
-            .completions()
-            .create(
-                ChatCompletionCreateParams.builder()
-                    .model("gpt-4o")
-                    .addUserMessageOfArrayOfContentParts(
-                        List.of(
-                            ChatCompletionContentPart.ofText(
-                                ChatCompletionContentPartText.builder()
-                                    .text("What is in this picture?")
-                                    .build()),
-                            ChatCompletionContentPart.ofImageUrl(
-                                ChatCompletionContentPartImage.builder()
-                                    .imageUrl(
-                                        ChatCompletionContentPartImage.ImageUrl.builder()
-                                            .url("data:image/png;base64," + png)
-                                            .build())
-                                    .build())))
-                    .build());
+        openAi.chat().completions().create(withImage("data:image/png;base64," + png));
 
     assertThat(completion.choices().getFirst().message().content().orElseThrow()).isNotBlank();
   }
@@ -488,26 +487,13 @@ class OpenAiSdkEndToEndTest {
   @Test
   void aRemoteImageUrlIsABadRequest() {
     assertThatThrownBy(
-            () ->
-                openAi
-                    .chat()
-                    .completions()
-                    .create(
-                        ChatCompletionCreateParams.builder()
-                            .model("gpt-4o")
-                            .addUserMessageOfArrayOfContentParts(
-                                List.of(
-                                    ChatCompletionContentPart.ofImageUrl(
-                                        ChatCompletionContentPartImage.builder()
-                                            .imageUrl(
-                                                ChatCompletionContentPartImage.ImageUrl.builder()
-                                                    .url("https://example.com/cat.png")
-                                                    .build())
-                                            .build())))
-                            .build()))
+            () -> openAi.chat().completions().create(withImage("https://example.com/cat.png")))
         .isInstanceOfSatisfying(
             BadRequestException.class,
-            refused ->
-                assertThat(refused.param()).contains("messages[0].content[0].image_url.url"));
+            refused -> {
+              assertThat(refused.param()).contains("messages[0].content[1].image_url.url");
+              // no host is allowed here: the operator's setting is named
+              assertThat(refused.getMessage()).contains("REMOTE_MEDIA_HOSTS");
+            });
   }
 }

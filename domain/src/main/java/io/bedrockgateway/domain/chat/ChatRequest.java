@@ -45,6 +45,12 @@ public record ChatRequest(
     this(model, messages, system, parameters, Optional.empty(), Optional.empty());
   }
 
+  /** The same request with other messages: its images fetched, say. */
+  public ChatRequest withMessages(List<ChatMessage> replaced) {
+    return new ChatRequest(
+        model, replaced, system, parameters, tools, additionalModelRequestFields);
+  }
+
   /** Whether any turn carries an image or a document, which not every model reads. */
   public boolean hasAttachment(Class<? extends ContentBlock> kind) {
     return messages.stream()
@@ -99,6 +105,7 @@ public record ChatRequest(
     return switch (block) {
       case TextBlock text -> TokenEstimate.quarters(text.text());
       case ImageBlock image -> CHARACTERS_PER_ATTACHMENT;
+      case RemoteImageBlock image -> CHARACTERS_PER_ATTACHMENT;
       case DocumentBlock document -> Math.max(CHARACTERS_PER_ATTACHMENT, document.data().size());
       case ToolUseBlock toolUse -> json(toolUse.input());
       case CachePoint cachePoint -> 0;
@@ -160,6 +167,7 @@ public record ChatRequest(
     return switch (block) {
       case TextBlock text -> text.text().length();
       case ImageBlock image -> CHARACTERS_PER_ATTACHMENT;
+      case RemoteImageBlock image -> CHARACTERS_PER_ATTACHMENT;
       case DocumentBlock document -> Math.max(CHARACTERS_PER_ATTACHMENT, document.data().size());
       case ToolUseBlock toolUse -> toolUse.input().toString().length();
       case CachePoint cachePoint -> 0;

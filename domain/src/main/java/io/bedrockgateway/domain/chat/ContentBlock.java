@@ -9,4 +9,5 @@ public sealed interface ContentBlock
         ToolResultBlock,
         CachePoint,
         ReasoningBlock,
-        RedactedReasoningBlock {}
+        RedactedReasoningBlock,
+        RemoteImageBlock {}

@@ -1,12 +1,16 @@
 package io.bedrockgateway.adapter.http.openai;
 
 import io.bedrockgateway.adapter.http.common.FieldPath;
+import io.bedrockgateway.domain.chat.ContentBlock;
 import io.bedrockgateway.domain.chat.DocumentBlock;
 import io.bedrockgateway.domain.chat.DocumentFormat;
 import io.bedrockgateway.domain.chat.ImageBlock;
+import io.bedrockgateway.domain.chat.RemoteImageBlock;
 import io.bedrockgateway.domain.error.InvalidRequest;
 import io.bedrockgateway.domain.media.BinaryData;
 import io.bedrockgateway.domain.media.ImageFormat;
+import io.bedrockgateway.domain.media.MediaUrl;
+import io.bedrockgateway.domain.media.RemoteMediaPolicy;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -15,9 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Images and files sent inline as {@code data:} URLs ({@code data:image/png;base64,...}). The
- * gateway fetches nothing: a remote URL ({@code https://...}) is refused with a 400 that says to
- * send the bytes, so no client can make the gateway reach a host of its choosing.
+ * Images and files sent inline as {@code data:} URLs ({@code data:image/png;base64,...}), and
+ * images named by URL where the operator allowed their host. The gateway reaches no host a client
+ * chose: a URL outside the operator's list ({@code REMOTE_MEDIA_HOSTS}, empty by default) is
+ * refused with a 400 that says to send the bytes; one inside it becomes a {@link RemoteImageBlock},
+ * which the converse use case fetches once the request is admitted.
  */
 final class Attachments {
   private static final Pattern DATA_URL =
@@ -43,10 +49,31 @@ final class Attachments {
           "application/vnd.ms-excel", DocumentFormat.XLS,
           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", DocumentFormat.XLSX);
 
-  private Attachments() {}
+  private final RemoteMediaPolicy remoteMedia;
 
-  /** An {@code image_url}'s URL as an image block. */
-  static ImageBlock image(String path, String url) {
+  Attachments(RemoteMediaPolicy remoteMedia) {
+    this.remoteMedia = remoteMedia;
+  }
+
+  /**
+   * An {@code image_url}'s URL as an image block: its bytes from a {@code data:} URL, or the image
+   * at an allowed URL, to be fetched.
+   */
+  ContentBlock image(String path, String url) {
+    if (url == null || DATA_URL.matcher(url).lookingAt() || !remoteMedia.fetchesAny()) {
+      return inlineImage(path, url);
+    }
+    MediaUrl remote = FieldPath.at(path, () -> MediaUrl.parse(url));
+    remoteMedia
+        .refusal(remote)
+        .ifPresent(
+            reason -> {
+              throw new InvalidRequest(path + ": " + reason);
+            });
+    return new RemoteImageBlock(remote);
+  }
+
+  private static ImageBlock inlineImage(String path, String url) {
     Inline inline = inline(path, url);
     ImageFormat format =
         Optional.ofNullable(IMAGE_TYPES.get(inline.mediaType()))
@@ -91,7 +118,7 @@ final class Attachments {
       throw new InvalidRequest(
           path
               + ": send the bytes inline as a data: URL (data:<type>;base64,...); the gateway"
-              + " fetches no remote URL");
+              + " fetches no remote URL unless its operator allows the host (REMOTE_MEDIA_HOSTS)");
     }
     byte[] bytes;
     try {

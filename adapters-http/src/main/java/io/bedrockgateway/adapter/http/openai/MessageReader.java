@@ -20,15 +20,18 @@ import java.util.Optional;
 
 /**
  * Chat Completions' {@code messages} as a Bedrock conversation: {@code system} and {@code
- * developer} text as the system prompt; {@code user} text, {@code image_url} ({@code data:} URLs)
- * and {@code file} parts; {@code assistant} text and {@code tool_calls}; {@code tool} results by
- * {@code tool_call_id}. Every rejection names its field, e.g. {@code messages[2].tool_call_id}.
+ * developer} text as the system prompt; {@code user} text, {@code image_url} ({@code data:} URLs,
+ * or URLs of hosts the operator allowed) and {@code file} parts; {@code assistant} text and {@code
+ * tool_calls}; {@code tool} results by {@code tool_call_id}. Every rejection names its field, e.g.
+ * {@code messages[2].tool_call_id}.
  */
 final class MessageReader {
   private final ObjectMapper json;
+  private final Attachments attachments;
 
-  MessageReader(ObjectMapper json) {
+  MessageReader(ObjectMapper json, Attachments attachments) {
     this.json = json;
+    this.attachments = attachments;
   }
 
   Turns read(List<JsonNode> messages) {
@@ -63,7 +66,7 @@ final class MessageReader {
     }
   }
 
-  private static List<ContentBlock> userContent(String path, JsonNode content) {
+  private List<ContentBlock> userContent(String path, JsonNode content) {
     if (content != null && content.isTextual()) {
       return List.of(text(path, content.textValue()));
     }
@@ -85,7 +88,7 @@ final class MessageReader {
               image != null && image.isObject()
                   ? FunctionTools.text(partPath + ".image_url.url", image.get("url"), true)
                   : FunctionTools.text(partPath + ".image_url", image, true);
-          blocks.add(Attachments.image(partPath + ".image_url.url", url));
+          blocks.add(attachments.image(partPath + ".image_url.url", url));
         }
         case "file" -> {
           JsonNode file = part.get("file");

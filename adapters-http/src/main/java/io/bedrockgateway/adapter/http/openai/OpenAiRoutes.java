@@ -3,6 +3,7 @@ package io.bedrockgateway.adapter.http.openai;
 import io.bedrockgateway.adapter.http.common.EdgeServices;
 import io.bedrockgateway.adapter.http.common.KeyGate;
 import io.bedrockgateway.adapter.http.common.SurfaceMark;
+import io.bedrockgateway.domain.media.RemoteMediaPolicy;
 import io.bedrockgateway.domain.request.ApiSurface;
 import io.javalin.config.JavalinConfig;
 import java.util.List;
@@ -28,9 +29,14 @@ public final class OpenAiRoutes {
 
   private OpenAiRoutes() {}
 
-  public static void register(JavalinConfig config, EdgeServices edge) {
+  /**
+   * @param remoteMedia which images a request may name by URL instead of sending their bytes
+   */
+  public static void register(
+      JavalinConfig config, EdgeServices edge, RemoteMediaPolicy remoteMedia) {
     KeyGate key = edge.key();
-    MessageReader messages = new MessageReader(edge.json());
+    Attachments attachments = new Attachments(remoteMedia);
+    MessageReader messages = new MessageReader(edge.json(), attachments);
     ReasoningBudget reasoning = new ReasoningBudget(edge.useCases().models());
     ChatHandler chat =
         new ChatHandler(
@@ -44,7 +50,8 @@ public final class OpenAiRoutes {
         new ResponsesHandler(
             edge.useCases().converse(),
             edge.rejections(),
-            new ResponsesRequestReader(edge.bodies(), edge.facts(), messages, reasoning),
+            new ResponsesRequestReader(
+                edge.bodies(), edge.facts(), messages, attachments, reasoning),
             edge.json(),
             edge.timeouts(),
             edge.clock());

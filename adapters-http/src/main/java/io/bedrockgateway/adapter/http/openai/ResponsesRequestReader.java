@@ -37,16 +37,19 @@ final class ResponsesRequestReader {
   private final JsonBodyReader bodies;
   private final RequestFacts facts;
   private final MessageReader messages;
+  private final Attachments attachments;
   private final ReasoningBudget reasoning;
 
   ResponsesRequestReader(
       JsonBodyReader bodies,
       RequestFacts facts,
       MessageReader messages,
+      Attachments attachments,
       ReasoningBudget reasoning) {
     this.bodies = bodies;
     this.facts = facts;
     this.messages = messages;
+    this.attachments = attachments;
     this.reasoning = reasoning;
   }
 
@@ -197,7 +200,7 @@ final class ResponsesRequestReader {
     }
   }
 
-  private static void message(Turns turns, String path, JsonNode item) {
+  private void message(Turns turns, String path, JsonNode item) {
     String role = FunctionTools.text(path + ".role", item.get("role"), true);
     List<ContentBlock> content = content(path + ".content", item.get("content"));
     switch (role) {
@@ -216,7 +219,7 @@ final class ResponsesRequestReader {
     }
   }
 
-  private static List<ContentBlock> content(String path, JsonNode content) {
+  private List<ContentBlock> content(String path, JsonNode content) {
     if (content != null && content.isTextual()) {
       return List.of(FieldPath.at(path, () -> new TextBlock(content.textValue())));
     }
@@ -250,7 +253,7 @@ final class ResponsesRequestReader {
                 partPath + ".file_id: the gateway keeps no files; send image_url");
           }
           blocks.add(
-              Attachments.image(
+              attachments.image(
                   partPath + ".image_url",
                   FunctionTools.text(partPath + ".image_url", part.get("image_url"), true)));
         }

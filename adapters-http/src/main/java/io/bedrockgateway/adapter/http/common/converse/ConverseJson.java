@@ -14,6 +14,7 @@ import io.bedrockgateway.domain.chat.JsonBlock;
 import io.bedrockgateway.domain.chat.ModelId;
 import io.bedrockgateway.domain.chat.ReasoningBlock;
 import io.bedrockgateway.domain.chat.RedactedReasoningBlock;
+import io.bedrockgateway.domain.chat.RemoteImageBlock;
 import io.bedrockgateway.domain.chat.TextBlock;
 import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.chat.ToolResultBlock;
@@ -178,6 +179,8 @@ public final class ConverseJson {
                   new ReasoningText(reasoning.text(), reasoning.signature().orElse(null))));
       case RedactedReasoningBlock redacted ->
           Map.of(REASONING_CONTENT, Map.of(REDACTED_CONTENT, base64(redacted.data())));
+      // what a client named by URL is fetched before the model sees it, so no answer holds it
+      case RemoteImageBlock remote -> Map.of("image", Map.of("url", remote.url().toString()));
       case ToolResultBlock result ->
           Map.of(
               "toolResult",
