@@ -8,6 +8,7 @@ import io.bedrockgateway.domain.error.UpstreamRejected;
 import io.bedrockgateway.domain.error.UpstreamThrottled;
 import io.bedrockgateway.domain.error.UpstreamTimeout;
 import io.bedrockgateway.domain.error.UpstreamUnavailable;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -160,6 +161,14 @@ final class BedrockErrorTranslator {
     }
     if (causes.stream().anyMatch(BedrockErrorTranslator::isTimeout)) {
       return new TargetFailure(timedOut(model), false, false);
+    }
+    // A connection that broke (often a pooled one Bedrock had just closed) says nothing about the
+    // model: worth another attempt, which the failover makes only before the client saw a byte.
+    if (causes.stream().anyMatch(IOException.class::isInstance)) {
+      return new TargetFailure(
+          new UpstreamUnavailable("the connection to Bedrock broke during the call for " + model),
+          true,
+          false);
     }
     return new TargetFailure(
         new UpstreamFailed("the call to Bedrock for " + model + " failed"), false, false);

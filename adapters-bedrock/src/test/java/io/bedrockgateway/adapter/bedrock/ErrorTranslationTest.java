@@ -182,6 +182,33 @@ class ErrorTranslationTest {
     }
   }
 
+  /**
+   * A connection that closes before any answer (a pooled one the server had just closed) is a
+   * broken connection, not the model's failure: tried again, and the call succeeds.
+   */
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void aConnectionClosedBeforeAnyAnswerIsTriedAgain(Operation operation) throws IOException {
+    Resilience twoAttempts =
+        new Resilience(
+            2,
+            Duration.ofMillis(10),
+            Duration.ofMillis(10),
+            Duration.ofSeconds(10),
+            50,
+            100_000,
+            Duration.ofSeconds(1));
+    try (DroppingRelay relay = new DroppingRelay(BEDROCK.emulator().endpoint(), 1);
+        BedrockModelInvoker afterADroppedConnection =
+            BedrockModelInvoker.create(
+                settings(relay.endpoint()).withResilience(twoAttempts), UPSTREAM)) {
+
+      assertThat(operation.failureOf(afterADroppedConnection, ask("Hello"))).isNull();
+      assertThat(relay.droppedSoFar()).isEqualTo(1);
+      assertThat(UPSTREAM.failedAttempts).containsExactly("upstream_unavailable");
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({
     "throttlingException, UpstreamThrottled",
