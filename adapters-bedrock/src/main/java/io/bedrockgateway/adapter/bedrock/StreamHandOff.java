@@ -20,14 +20,22 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithRespo
 import software.amazon.awssdk.services.bedrockruntime.model.ResponseStream;
 
 /**
- * Hands the events the SDK pushes on its own threads to the one thread that asked for the stream,
- * one at a time: the next event is requested only after the caller took the previous one, so a slow
- * consumer slows the upstream read instead of filling memory. One instance per call; {@link
- * Converse} and {@link Invoke} are the response handlers of the two streaming operations.
+ * Hands the events the SDK pushes on its own threads to the one thread that asked for the stream.
+ * At most {@link #WINDOW} events wait for the caller: more are requested in halves of that as the
+ * caller handles them, so a slow consumer slows the upstream read instead of filling memory, and a
+ * fast one does not wait for a round trip to the SDK's thread per event. One instance per call;
+ * {@link Converse} and {@link Invoke} are the response handlers of the two streaming operations.
  *
  * @param <E> the type of the stream's events
  */
 sealed class StreamHandOff<E> implements Subscriber<E> {
+
+  /**
+   * How many events may wait for the caller. Requesting one event at a time cost a round trip to
+   * the SDK's event loop per event: one stream at a time against a warm gateway (StreamProbe), the
+   * last of 24 events came 5.7-6.2 ms after the request with it and 3.2-3.6 ms with this window.
+   */
+  static final int WINDOW = 16;
 
   /** The hand-off of a ConverseStream call. */
   static final class Converse extends StreamHandOff<ConverseStreamOutput>
@@ -59,8 +67,8 @@ sealed class StreamHandOff<E> implements Subscriber<E> {
   record IdleTimedOut<E>(Duration idleTimeout) implements Signal<E> {}
 
   /**
-   * Holds at most one event, as demand is one at a time. Several SDK callbacks may report the same
-   * failure; the caller stops at the first terminal signal.
+   * Holds at most {@link #WINDOW} events, as that bounds the demand. Several SDK callbacks may
+   * report the same failure; the caller stops at the first terminal signal.
    */
   private final BlockingQueue<Signal<E>> signals = new LinkedBlockingQueue<>();
 
@@ -75,6 +83,9 @@ sealed class StreamHandOff<E> implements Subscriber<E> {
 
   /** Only the caller's thread touches this. */
   private boolean upstreamEnded;
+
+  /** Events handled since the last request for more; only the caller's thread touches this. */
+  private int handledSinceRequest;
 
   private StreamHandOff() {}
 
@@ -108,7 +119,7 @@ sealed class StreamHandOff<E> implements Subscriber<E> {
         return;
       }
       subscription = upstream;
-      upstream.request(1);
+      upstream.request(WINDOW);
     } finally {
       subscriptionLock.unlock();
     }
@@ -147,12 +158,19 @@ sealed class StreamHandOff<E> implements Subscriber<E> {
     return upstreamEnded;
   }
 
-  /** Asks for one more event; call once the previous one was handled. */
+  /**
+   * Call once an event was handled: every half window, asks for as many more, so no more than
+   * {@link #WINDOW} are ever requested and not yet handled.
+   */
   void requestNext() {
+    if (++handledSinceRequest < WINDOW / 2) {
+      return;
+    }
+    handledSinceRequest = 0;
     subscriptionLock.lock();
     try {
       if (subscription != null && !cancelled) {
-        subscription.request(1);
+        subscription.request(WINDOW / 2);
       }
     } finally {
       subscriptionLock.unlock();
