@@ -11,7 +11,7 @@
 #   QUICK=1 benchmarks/load/run.sh    # smoke test, about 2 minutes
 #
 # Settings (environment): QUICK, SKIP_BUILD=1 (use the jars already built), MVN_ARGS (e.g. -o),
-# WARMUP_SECONDS, ROW_SECONDS, FIRST_SECONDS, STREAMS, OPEN_STREAMS, OPEN_STREAM_SECONDS,
+# WARMUP_SECONDS, GATEWAY_WARMUP_SECONDS, WARMUP_STREAMS, ROW_SECONDS, FIRST_SECONDS, STREAMS, OPEN_STREAMS, OPEN_STREAM_SECONDS,
 # REDIS_SOAK_SECONDS, CONNECTIONS ("1 16 64"), GATEWAY_JAVA_OPTS, AOT (auto|off), MONGODB_URI
 # (else mongo-java-server), REDIS_SERVER (path of redis-server), RESULTS (the Markdown file),
 # TARGETS (any of "direct nginx memory redis"), ASYNC_PROFILER and PROFILE_DIR (see profile()).
@@ -21,11 +21,13 @@ ROOT=$PWD
 
 QUICK=${QUICK:-0}
 if [ "$QUICK" = 1 ]; then
-  : "${WARMUP_SECONDS:=3}" "${ROW_SECONDS:=2}" "${FIRST_SECONDS:=3}" "${STREAMS:=20}"
+  : "${WARMUP_SECONDS:=3}" "${GATEWAY_WARMUP_SECONDS:=3}" "${WARMUP_STREAMS:=20}"
+  : "${ROW_SECONDS:=2}" "${FIRST_SECONDS:=3}" "${STREAMS:=20}"
   : "${OPEN_STREAMS:=300}" "${OPEN_STREAM_SECONDS:=5}" "${REDIS_SOAK_SECONDS:=5}"
   : "${AOT_TRAINING_REQUESTS:=30}"
 else
-  : "${WARMUP_SECONDS:=30}" "${ROW_SECONDS:=10}" "${FIRST_SECONDS:=10}" "${STREAMS:=300}"
+  : "${WARMUP_SECONDS:=30}" "${GATEWAY_WARMUP_SECONDS:=150}" "${WARMUP_STREAMS:=3000}"
+  : "${ROW_SECONDS:=10}" "${FIRST_SECONDS:=10}" "${STREAMS:=300}"
   : "${OPEN_STREAMS:=10000}" "${OPEN_STREAM_SECONDS:=30}" "${REDIS_SOAK_SECONDS:=60}"
 fi
 CONNECTIONS=${CONNECTIONS:-"1 16 64"}
@@ -157,12 +159,16 @@ streams() { # NAME URL BODY HEADER
   STREAM_ROWS+=("$1|$(field completed "$result")|$(field failed "$result")|$(field ttft_p50_us "$result")|$(field ttft_p99_us "$result")|$(field last_p50_us "$result")|$(field last_p99_us "$result")")
 }
 
-rows_for() { # NAME URL BODY HEADER PID
-  local conns
-  log "$1: warm-up ${WARMUP_SECONDS} s"
-  run_wrk "$2" "$3" "$4" 16 "$WARMUP_SECONDS" >/dev/null
+rows_for() { # NAME URL BODY HEADER PID [WARM-UP SECONDS]
+  local conns warmup=${6:-$WARMUP_SECONDS} probe
+  # Chat at 16 connections and, beside it, streams two at a time: both paths compiled before the
+  # rows. A gateway gets longer (GATEWAY_WARMUP_SECONDS): its JIT needs minutes of CPU on 2 cores.
+  log "$1: warm-up ${warmup} s, ${WARMUP_STREAMS} streams beside it"
   "$JAVA" -cp "$TOOLS_JAR" io.bedrockgateway.benchmarks.load.StreamProbe \
-    "$2-stream" "$3" 20 2 ${4:+"$4"} >/dev/null 2>&1 || true
+    "$2-stream" "$3" "$WARMUP_STREAMS" 2 ${4:+"$4"} >/dev/null 2>&1 &
+  probe=$!
+  run_wrk "$2" "$3" "$4" 16 "$warmup" >/dev/null
+  wait "$probe" || true
   profile "$5" start
   for conns in $CONNECTIONS; do
     measure "$1" "$2" "$3" "$4" "$conns" "$ROW_SECONDS" "$5"
@@ -276,7 +282,7 @@ gateway_rows() { # NAME
   ready=$(( ($(date +%s%N) - launched) / 1000000 ))
   first=$(run_wrk "$url" "$WORK/gateway.json" "X-API-Key: $KEY" 16 "$FIRST_SECONDS")
   log "$name first ${FIRST_SECONDS} s: $first (ready after $ready ms)"
-  rows_for "$name" "$url" "$WORK/gateway.json" "X-API-Key: $KEY" "$GATEWAY_PID"
+  rows_for "$name" "$url" "$WORK/gateway.json" "X-API-Key: $KEY" "$GATEWAY_PID" "$GATEWAY_WARMUP_SECONDS"
   steady=$(measure_quietly "$url")
   FIRST_ROWS+=("| $name | $ready | $(printf '%.0f' "$(field rps "$first")") | $(printf '%.0f' "$steady") | $(awk -v a="$(field rps "$first")" -v b="$steady" 'BEGIN { printf "%.0f %%", 100 * a / b }') |")
   streams "$name" "${url}-stream" "$WORK/gateway.json" "X-API-Key: $KEY"
@@ -377,7 +383,7 @@ fi
 {
   echo "## Load benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ { printf "%d GiB", $2 / 1048576 }' /proc/meminfo); $("$JAVA" -version 2>&1 | head -1); gateway JVM options: \`$GATEWAY_JAVA_OPTS\`, $AOT_NOTE. Redis $("$REDIS_SERVER" --version | grep -o 'v=[0-9.]*' | cut -d= -f2); MongoDB: ${MONGO_NOTE:-not run}. Warm-up ${WARMUP_SECONDS} s per target, ${ROW_SECONDS} s per row; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ { printf "%d GiB", $2 / 1048576 }' /proc/meminfo); $("$JAVA" -version 2>&1 | head -1); gateway JVM options: \`$GATEWAY_JAVA_OPTS\`, $AOT_NOTE. Redis $("$REDIS_SERVER" --version | grep -o 'v=[0-9.]*' | cut -d= -f2); MongoDB: ${MONGO_NOTE:-not run}. Warm-up ${WARMUP_SECONDS} s per target (${GATEWAY_WARMUP_SECONDS} s per gateway) with ${WARMUP_STREAMS} streams beside it, ${ROW_SECONDS} s per row; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "Non-streamed chat (24-token answers), wrk keep-alive connections; latency in ms; CPU = the gateway's user + system time per request."
   echo

@@ -45,6 +45,8 @@ import java.util.function.Consumer;
  * and the operator console that reads them. What every surface shares lives in {@code common}.
  */
 public final class GatewayHttpServer {
+  private static final int RESPONSE_COPY_BUFFER_BYTES = 8192;
+
   private final Javalin publicApi;
   private final Javalin adminApi;
   private final HttpSettings settings;
@@ -177,6 +179,9 @@ public final class GatewayHttpServer {
           // JsonBodyReader enforces the limit with our 413; this keeps Javalin's ctx.body() in line
           config.http.maxRequestSize = settings.maxRequestBytes();
           config.http.prefer405over404 = true;
+          // the buffer Javalin copies each answer through (Jetty's own output buffer stays
+          // 32 KB); left unset it is 32 KB too, allocated for every answer
+          config.http.responseBufferSize = RESPONSE_COPY_BUFFER_BYTES;
           JettySetup.apply(config, listener, settings);
           config.routes.before(ctx -> RequestStamp.stamp(ctx, clock));
           config.routes.before(RequestEnd::begin);

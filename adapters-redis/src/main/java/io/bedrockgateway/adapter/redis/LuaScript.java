@@ -2,7 +2,7 @@ package io.bedrockgateway.adapter.redis;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisScriptingCommands;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,14 +32,15 @@ final class LuaScript {
     }
   }
 
-  List<Object> run(RedisScriptingCommands<String, String> redis, String[] keys, String... args) {
+  List<Object> run(
+      RedisScriptingAsyncCommands<String, String> redis, String[] keys, String... args) {
     if (digest == null) {
       digest = redis.digest(body);
     }
     try {
-      return redis.evalsha(digest, ScriptOutputType.MULTI, keys, args);
+      return Answer.of(redis.<List<Object>>evalsha(digest, ScriptOutputType.MULTI, keys, args));
     } catch (RedisNoScriptException unknownToThisServer) {
-      return redis.eval(body, ScriptOutputType.MULTI, keys, args);
+      return Answer.of(redis.<List<Object>>eval(body, ScriptOutputType.MULTI, keys, args));
     }
   }
 }

@@ -10,8 +10,8 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.BaseRedisCommands;
-import io.lettuce.core.api.sync.RedisScriptingCommands;
+import io.lettuce.core.api.async.BaseRedisAsyncCommands;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -44,9 +44,13 @@ public final class RedisConnection implements AutoCloseable {
   private static final Delay RECONNECT_DELAY =
       Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS);
 
-  /** The sync commands of a standalone or cluster connection: the same object, two views. */
+  /**
+   * The commands of a standalone or cluster connection (the same object, two views), each awaited
+   * by {@link Answer}; the client's {@link TimeoutOptions} bound every command.
+   */
   record Commands(
-      RedisScriptingCommands<String, String> scripting, BaseRedisCommands<String, String> base) {}
+      RedisScriptingAsyncCommands<String, String> scripting,
+      BaseRedisAsyncCommands<String, String> base) {}
 
   private final RedisSettings settings;
   private final ClientResources resources;
@@ -105,13 +109,13 @@ public final class RedisConnection implements AutoCloseable {
       if (settings.cluster()) {
         StatefulRedisClusterConnection<String, String> cluster = openCluster();
         connection.set(cluster);
-        commands = new Commands(cluster.sync(), cluster.sync());
+        commands = new Commands(cluster.async(), cluster.async());
       } else {
         StatefulRedisConnection<String, String> single =
             ((RedisClient) client).connect(StringCodec.UTF8);
         single.setTimeout(settings.commandTimeout());
         connection.set(single);
-        commands = new Commands(single.sync(), single.sync());
+        commands = new Commands(single.async(), single.async());
       }
       LOG.info("Connected to Redis at {}", settings.describe());
     } catch (RedisException unreachable) {

@@ -29,7 +29,7 @@ public final class RedisProbe implements DependencyProbe {
   public DependencyHealth check() {
     long start = System.nanoTime();
     try {
-      redis.commands().base().ping();
+      Answer.of(redis.commands().base().ping());
       double millis = (System.nanoTime() - start) / 1e6;
       return DependencyHealth.up(String.format(Locale.ROOT, "PING %.2f ms", millis));
     } catch (RedisException | QuotaCounterUnavailable down) {

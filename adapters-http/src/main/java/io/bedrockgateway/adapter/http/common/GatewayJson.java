@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,6 +78,9 @@ public final class GatewayJson {
                 .maxTokenCount(RequestLimits.MAX_TOKEN_COUNT)
                 .build())
         .characterEscapes(new LineSafeEscapes())
+        // Jackson's default keeps its read and write buffers per thread, and every request runs on
+        // a virtual thread of its own: they would be allocated anew for each request.
+        .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
         .build();
   }
 
