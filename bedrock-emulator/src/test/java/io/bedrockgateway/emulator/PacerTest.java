@@ -21,17 +21,7 @@ class PacerTest {
     CountDownLatch started = new CountDownLatch(100);
     List<Thread> waits = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      waits.add(
-          Thread.ofVirtual()
-              .start(
-                  () -> {
-                    started.countDown();
-                    try {
-                      pacer.await(LONG);
-                    } catch (InterruptedException unexpected) {
-                      throw new AssertionError(unexpected);
-                    }
-                  }));
+      waits.add(waiting(pacer, LONG, 1, started));
     }
     assertThat(started.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
 
@@ -75,21 +65,26 @@ class PacerTest {
     Pacer pacer = new Pacer();
     List<Thread> waits = new ArrayList<>();
     for (int i = 0; i < 5_000; i++) {
-      waits.add(
-          Thread.ofVirtual()
-              .start(
-                  () -> {
-                    try {
-                      for (int token = 0; token < 5; token++) {
-                        pacer.await(Duration.ofMillis(2));
-                      }
-                    } catch (InterruptedException unexpected) {
-                      throw new AssertionError(unexpected);
-                    }
-                  }));
+      waits.add(waiting(pacer, Duration.ofMillis(2), 5, new CountDownLatch(1)));
     }
     for (Thread wait : waits) {
       assertThat(wait.join(Duration.ofSeconds(HANG_GUARD_SECONDS))).isTrue();
     }
+  }
+
+  /** A virtual thread that counts {@code started} down, then waits {@code times} for delay. */
+  private static Thread waiting(Pacer pacer, Duration delay, int times, CountDownLatch started) {
+    return Thread.ofVirtual()
+        .start(
+            () -> {
+              started.countDown();
+              try {
+                for (int wait = 0; wait < times; wait++) {
+                  pacer.await(delay);
+                }
+              } catch (InterruptedException unexpected) {
+                throw new AssertionError(unexpected);
+              }
+            });
   }
 }

@@ -184,6 +184,11 @@ final class FakeConverseUseCase implements ConverseUseCase {
     return !commands.isEmpty();
   }
 
+  /** Forgets the calls recorded so far, for a test that starts afresh on a shared server. */
+  void forgetCalls() {
+    commands.clear();
+  }
+
   boolean ranOnVirtualThread() {
     return ranOnVirtualThread;
   }

@@ -55,9 +55,7 @@ class OpenAiChatRoutesTest {
 
   @BeforeEach
   void reset() {
-    while (server.converse.called()) {
-      server.converse.lastCommand();
-    }
+    server.converse.forgetCalls();
     server.converse.streams(FakeConverseUseCase::hello);
     server.converse.streamStopsFor(StopReason.END_TURN);
     server.converse.answers(

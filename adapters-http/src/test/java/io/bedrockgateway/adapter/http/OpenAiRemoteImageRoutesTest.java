@@ -3,22 +3,15 @@ package io.bedrockgateway.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.bedrockgateway.application.port.in.ConverseResult;
-import io.bedrockgateway.domain.chat.ChatMessage;
-import io.bedrockgateway.domain.chat.ChatResponse;
 import io.bedrockgateway.domain.chat.RemoteImageBlock;
-import io.bedrockgateway.domain.chat.Role;
 import io.bedrockgateway.domain.chat.StopReason;
 import io.bedrockgateway.domain.chat.TextBlock;
-import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.error.InvalidRequest;
 import io.bedrockgateway.domain.media.MediaHosts;
 import io.bedrockgateway.domain.media.MediaUrl;
 import io.bedrockgateway.domain.media.RemoteMediaPolicy;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,20 +43,9 @@ class OpenAiRemoteImageRoutesTest {
 
   @BeforeEach
   void reset() {
-    while (server.converse.called()) {
-      server.converse.lastCommand();
-    }
+    server.converse.forgetCalls();
     server.converse.answers(
-        () ->
-            new ConverseResult(
-                new ChatResponse(
-                    ChatMessage.text(Role.ASSISTANT, "A cat"),
-                    StopReason.END_TURN,
-                    new TokenUsage(12, 4),
-                    80,
-                    FakeConverseUseCase.MODEL),
-                Optional.empty(),
-                Duration.ZERO));
+        () -> FakeConverseUseCase.answer(StopReason.END_TURN, new TextBlock("A cat")));
   }
 
   private static HttpResponse<String> post(String path, String body, String key) {

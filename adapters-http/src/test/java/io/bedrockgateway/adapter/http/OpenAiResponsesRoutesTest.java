@@ -49,9 +49,7 @@ class OpenAiResponsesRoutesTest {
 
   @BeforeEach
   void reset() {
-    while (server.converse.called()) {
-      server.converse.lastCommand();
-    }
+    server.converse.forgetCalls();
     server.converse.streams(FakeConverseUseCase::hello);
     server.converse.streamStopsFor(StopReason.END_TURN);
   }
