@@ -37,6 +37,9 @@ public final class RemoteImages {
 
   /** {@code request} with each of its remote images fetched; itself when it names none. */
   ChatRequest resolve(ChatRequest request) {
+    if (!request.hasAttachment(RemoteImageBlock.class)) {
+      return request; // almost every request: no list, no stream built for it
+    }
     List<MediaUrl> urls =
         request.messages().stream()
             .flatMap(message -> message.content().stream())
