@@ -28,12 +28,11 @@ final class Calls {
               "Bedrock did not answer within " + timeout.toMillis() + " ms for " + model),
           false,
           false);
-    } catch (AbortedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new ClientCancelled(interrupted);
     } catch (RuntimeException failure) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new ClientCancelled(failure);
+      if (failure instanceof AbortedException || Thread.currentThread().isInterrupted()) {
+        // the SDK's exception stays at this edge: no SDK type crosses the port, not as a cause
+        throw cancelledByCaller(
+            new InterruptedException("the Bedrock call for " + model + " was interrupted"));
       }
       throw BedrockErrorTranslator.translate(failure, model);
     }
