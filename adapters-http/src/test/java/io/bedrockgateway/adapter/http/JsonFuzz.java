@@ -81,6 +81,7 @@ final class JsonFuzz {
                 {"role":"developer","content":[{"type":"text","text":"in French"}]},
                 {"role":"user","content":[{"type":"text","text":"hi"},
                   {"type":"image_url","image_url":{"url":"data:image/png;base64,iVBORw=="}},
+                  {"type":"image_url","image_url":{"url":"https://images.example.com/cat.png"}},
                   {"type":"file","file":{"filename":"a.pdf","file_data":"data:application/pdf;base64,JVBERg=="}}]},
                 {"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function",
                   "function":{"name":"weather","arguments":"{\\"city\\":\\"Paris\\"}"}}]},
@@ -94,7 +95,8 @@ final class JsonFuzz {
               """
               {"model":"gpt-4o","instructions":"be brief","max_output_tokens":256,"store":false,
                "input":[{"role":"user","content":[{"type":"input_text","text":"hi"},
-                  {"type":"input_image","image_url":"data:image/png;base64,iVBORw=="}]},
+                  {"type":"input_image","image_url":"data:image/png;base64,iVBORw=="},
+                  {"type":"input_image","image_url":"https://images.example.com/cat.png"}]},
                 {"type":"function_call","call_id":"call_1","name":"weather","arguments":"{}"},
                 {"type":"function_call_output","call_id":"call_1","output":"21 C"}],
                "tools":[{"type":"function","name":"weather","parameters":{"type":"object"}}],

@@ -3,7 +3,10 @@ package io.bedrockgateway.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bedrockgateway.adapter.http.HostileRoutes.Route;
+import io.bedrockgateway.domain.media.MediaHosts;
+import io.bedrockgateway.domain.media.RemoteMediaPolicy;
 import java.net.http.HttpResponse;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -27,7 +30,10 @@ class RouteFuzzTest {
   @BeforeContainer
   static void start() {
     logs = new LogCapture();
-    server = new TestServer();
+    // images by URL allowed from one host, so mutations of the seeds' URLs reach their parsing
+    server =
+        new TestServer(
+            new RemoteMediaPolicy(MediaHosts.of(List.of("images.example.com")), false, 20));
   }
 
   @AfterContainer
