@@ -7,6 +7,8 @@ import io.bedrockgateway.domain.invoke.InvocationStreamSink;
 import io.bedrockgateway.domain.invoke.InvocationSummary;
 import io.bedrockgateway.domain.invoke.StreamUsage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.bedrockruntime.model.PayloadPart;
 import software.amazon.awssdk.services.bedrockruntime.model.ResponseStream;
@@ -15,6 +17,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ResponseStream;
  * Feeds the chunks of one InvokeModelWithResponseStream call to the caller's sink, on the caller's
  * thread, each with the usage read from it so far. A sink that throws (its client left) stops the
  * stream at once; Bedrock's usage comes in the chunks themselves, so nothing is waited for after.
+ * Chunks that arrived while the sink was busy go to it together, so it can pass them on in one
+ * write.
  */
 final class ChunkRelay {
   private final StreamHandOff<ResponseStream> handOff;
@@ -46,10 +50,19 @@ final class ChunkRelay {
     while (true) {
       switch (handOff.awaitNext(idleTimeout)) {
         case StreamHandOff.Event(var output) -> {
-          if (output instanceof PayloadPart part && part.bytes() != null) {
-            deliver(usage.read(part.bytes().asByteArray()));
-          }
-          handOff.requestNext();
+          // what arrived while the sink was busy goes with it: at most the hand-off's window
+          List<InvocationChunk> arrived = new ArrayList<>(1);
+          int handled = 0;
+          ResponseStream next = output;
+          do {
+            if (next instanceof PayloadPart part && part.bytes() != null) {
+              arrived.add(usage.read(part.bytes().asByteArray()));
+            }
+            handled++;
+            next = handOff.arrivedEvent(any -> true);
+          } while (next != null);
+          deliver(arrived);
+          handOff.requestNext(handled);
         }
         case StreamHandOff.Completed<ResponseStream> ignored -> {
           return new InvocationSummary(model, reported);
@@ -62,14 +75,24 @@ final class ChunkRelay {
     }
   }
 
-  private void deliver(InvocationChunk chunk) {
-    if (chunk.usage().isPresent()) {
-      reported = chunk.usage();
+  /** Takes note of the usage reported so far, then gives the sink the chunks: one, or together. */
+  private void deliver(List<InvocationChunk> chunks) {
+    if (chunks.isEmpty()) {
+      return;
+    }
+    for (InvocationChunk chunk : chunks) {
+      if (chunk.usage().isPresent()) {
+        reported = chunk.usage();
+      }
     }
     if (!delivered) {
       sink.serving(model);
       delivered = true;
     }
-    sink.accept(chunk);
+    if (chunks.size() == 1) {
+      sink.accept(chunks.getFirst());
+    } else {
+      sink.acceptChunks(chunks);
+    }
   }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import software.amazon.awssdk.core.async.SdkPublisher;
@@ -151,6 +152,19 @@ sealed class StreamHandOff<E> implements Subscriber<E> {
   }
 
   /**
+   * The next event if one has already arrived and {@code joins} takes it, without waiting; null if
+   * none has, if {@code joins} leaves it for {@link #awaitNext}, or if what is next ends the stream
+   * (which {@link #awaitNext} then returns).
+   */
+  E arrivedEvent(Predicate<? super E> joins) {
+    if (signals.peek() instanceof Event<E>(var output) && joins.test(output)) {
+      signals.poll();
+      return output;
+    }
+    return null;
+  }
+
+  /**
    * True once the caller saw the stream complete or fail. The SDK then releases the connection by
    * itself, and cancelling the call late could break the next request that reuses it.
    */
@@ -158,19 +172,26 @@ sealed class StreamHandOff<E> implements Subscriber<E> {
     return upstreamEnded;
   }
 
-  /**
-   * Call once an event was handled: every half window, asks for as many more, so no more than
-   * {@link #WINDOW} are ever requested and not yet handled.
-   */
+  /** Call once an event was handled; see {@link #requestNext(int)}. */
   void requestNext() {
-    if (++handledSinceRequest < WINDOW / 2) {
+    requestNext(1);
+  }
+
+  /**
+   * Call once {@code handled} events were handled: from half a window on, asks for as many more, so
+   * no more than {@link #WINDOW} are ever requested and not yet handled.
+   */
+  void requestNext(int handled) {
+    handledSinceRequest += handled;
+    if (handledSinceRequest < WINDOW / 2) {
       return;
     }
+    int more = handledSinceRequest;
     handledSinceRequest = 0;
     subscriptionLock.lock();
     try {
       if (subscription != null && !cancelled) {
-        subscription.request(WINDOW / 2);
+        subscription.request(more);
       }
     } finally {
       subscriptionLock.unlock();

@@ -10,11 +10,18 @@ import io.bedrockgateway.domain.error.ClientCancelled;
 import io.bedrockgateway.domain.error.UpstreamFailed;
 import io.bedrockgateway.domain.error.UpstreamTimeout;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamMetadataEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamOutput;
+import software.amazon.awssdk.services.bedrockruntime.model.MessageStopEvent;
 
 /**
  * Feeds one stream's events to the caller's sink, on the caller's thread, and sums up the stream
- * from its closing events.
+ * from its closing events. Events that arrived while the sink was busy go to it together, so it can
+ * pass them on in one write. The end of the answer ({@code messageStop}) and the usage each lead a
+ * batch of their own, so that what a sink whose client left is still owed (below) is decided as for
+ * events given one by one.
  *
  * <p>A client that leaves stops the stream at once (the sink throws {@link ClientCancelled}), so
  * the model stops generating what nobody reads. Only when it leaves after the model finished (at or
@@ -58,15 +65,24 @@ final class StreamRelay {
     while (true) {
       switch (handOff.awaitNext(idleTimeout)) {
         case StreamHandOff.Event(var output) -> {
+          // what arrived while the sink was busy goes with it: at most the hand-off's window
+          List<ChatStreamEvent> arrived = new ArrayList<>(1);
+          int handled = 0;
+          ConverseStreamOutput next = output;
+          do {
+            ConverseResponseMapper.toStreamEvent(next).ifPresent(arrived::add);
+            handled++;
+            next = handOff.arrivedEvent(StreamRelay::joinsABatch);
+          } while (next != null);
           try {
-            ConverseResponseMapper.toStreamEvent(output).ifPresent(this::deliver);
+            deliver(arrived);
           } catch (ClientCancelled gone) {
             if (stopped && !metadataSeen) {
               handOffMetadataAfterLeaving();
             }
             throw gone;
           }
-          handOff.requestNext();
+          handOff.requestNext(handled);
         }
         case StreamHandOff.Completed ignored -> {
           if (!stopped) {
@@ -83,6 +99,11 @@ final class StreamRelay {
             throw StreamHandOff.failure(quiet, model, delivered);
       }
     }
+  }
+
+  /** Every event but the end of the answer and the usage may join the events before it. */
+  private static boolean joinsABatch(ConverseStreamOutput output) {
+    return !(output instanceof MessageStopEvent || output instanceof ConverseStreamMetadataEvent);
   }
 
   /** Waits for the usage of a finished stream whose client left, and gives it to the sink. */
@@ -110,23 +131,33 @@ final class StreamRelay {
     }
   }
 
-  private void deliver(ChatStreamEvent event) {
-    switch (event) {
-      case ChatStreamEvent.MessageStop stop -> {
-        stopReason = stop.stopReason();
-        stopped = true;
+  /** Takes note of how the stream ends, then gives the sink the events: one alone, or together. */
+  private void deliver(List<ChatStreamEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    for (ChatStreamEvent event : events) {
+      switch (event) {
+        case ChatStreamEvent.MessageStop stop -> {
+          stopReason = stop.stopReason();
+          stopped = true;
+        }
+        case ChatStreamEvent.Metadata metadata -> {
+          usage = metadata.usage();
+          latencyMs = metadata.latencyMs();
+          metadataSeen = true;
+        }
+        default -> {}
       }
-      case ChatStreamEvent.Metadata metadata -> {
-        usage = metadata.usage();
-        latencyMs = metadata.latencyMs();
-        metadataSeen = true;
-      }
-      default -> {}
     }
     if (!delivered) {
       sink.serving(model);
       delivered = true;
     }
-    sink.accept(event);
+    if (events.size() == 1) {
+      sink.accept(events.getFirst());
+    } else {
+      sink.acceptEvents(events);
+    }
   }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.reactivestreams.Subscription;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamOutput;
 import software.amazon.awssdk.services.bedrockruntime.model.MessageStartEvent;
 
@@ -105,17 +104,40 @@ class StreamHandOffTest {
     assertThat(call).isNotCancelled();
   }
 
-  private static StreamHandOff.Converse subscribed() {
-    StreamHandOff.Converse handOff = new StreamHandOff.Converse();
-    handOff.onSubscribe(
-        new Subscription() {
-          @Override
-          public void request(long n) {}
+  @Test
+  void onlyEventsAlreadyThereAreTakenWithoutWaitingAndTheEndIsLeftForTheWait() throws Exception {
+    StreamHandOff.Converse handOff = subscribed();
+    handOff.onNext(EVENT);
+    handOff.onNext(EVENT);
+    handOff.onComplete();
 
-          @Override
-          public void cancel() {}
-        });
-    return handOff;
+    assertThat(handOff.awaitNext(Duration.ofSeconds(HANG_GUARD_SECONDS)))
+        .isInstanceOf(StreamHandOff.Event.class);
+    assertThat(handOff.arrivedEvent(any -> true)).isSameAs(EVENT);
+    assertThat(handOff.arrivedEvent(any -> true)).isNull();
+    assertThat(handOff.upstreamEnded()).isFalse();
+    assertThat(handOff.awaitNext(Duration.ofSeconds(HANG_GUARD_SECONDS)))
+        .isInstanceOf(StreamHandOff.Completed.class);
+    assertThat(handOff.upstreamEnded()).isTrue();
+  }
+
+  @Test
+  void anArrivedEventThatDoesNotJoinIsLeftForTheWait() throws Exception {
+    StreamHandOff.Converse handOff = subscribed();
+    handOff.onNext(EVENT);
+
+    assertThat(handOff.arrivedEvent(output -> false)).isNull();
+    assertThat(handOff.awaitNext(Duration.ofSeconds(HANG_GUARD_SECONDS)))
+        .isEqualTo(new StreamHandOff.Event<>(EVENT));
+  }
+
+  @Test
+  void nothingArrivedIsNoEvent() {
+    assertThat(subscribed().arrivedEvent(any -> true)).isNull();
+  }
+
+  private static StreamHandOff.Converse subscribed() {
+    return RecordedDemand.subscribe(new StreamHandOff.Converse(), new RecordedDemand());
   }
 
   private static StreamHandOff.Signal<ConverseStreamOutput> await(

@@ -129,7 +129,16 @@ final class FakeConverseUseCase implements ConverseUseCase {
 
   static void hello(ConverseStreamObserver observer) {
     observer.admitted(Optional.of(RATE_LIMIT));
-    HELLO_EVENTS.forEach(observer::accept);
+    playAsRelayed(HELLO_EVENTS, observer);
+  }
+
+  /**
+   * Gives the observer the events as the Bedrock adapter's relay does when the model is fast: the
+   * first alone, the rest together, as they arrived while the first was written.
+   */
+  static void playAsRelayed(List<ChatStreamEvent> events, ConverseStreamObserver observer) {
+    observer.accept(events.getFirst());
+    observer.acceptEvents(events.subList(1, events.size()));
   }
 
   void streams(StreamScript script) {
@@ -151,7 +160,7 @@ final class FakeConverseUseCase implements ConverseUseCase {
     streams(
         observer -> {
           observer.admitted(Optional.empty());
-          THINKING_EVENTS.forEach(observer::accept);
+          playAsRelayed(THINKING_EVENTS, observer);
         });
   }
 

@@ -55,10 +55,17 @@ final class FakeInvokeUseCase implements InvokeUseCase, CountTokensUseCase {
   static void chunks(InvokeStreamObserver observer) {
     observer.admitted(Optional.empty());
     observer.serving(MODEL);
-    for (String chunk : CHUNKS) {
-      observer.accept(
-          new InvocationChunk(chunk.getBytes(StandardCharsets.UTF_8), "", Optional.empty()));
-    }
+    // as the Bedrock adapter's relay gives them when the model is fast: the first alone, the rest
+    // together, as they arrived while the first was written
+    List<InvocationChunk> chunks =
+        CHUNKS.stream()
+            .map(
+                chunk ->
+                    new InvocationChunk(
+                        chunk.getBytes(StandardCharsets.UTF_8), "", Optional.empty()))
+            .toList();
+    observer.accept(chunks.getFirst());
+    observer.acceptChunks(chunks.subList(1, chunks.size()));
   }
 
   void streams(StreamScript script) {

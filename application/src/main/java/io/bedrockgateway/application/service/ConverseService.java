@@ -21,6 +21,7 @@ import io.bedrockgateway.domain.chat.TokenUsage;
 import io.bedrockgateway.domain.error.ClientCancelled;
 import io.bedrockgateway.domain.usage.Operation;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -175,6 +176,17 @@ public final class ConverseService implements ConverseUseCase {
 
     @Override
     public void accept(ChatStreamEvent event) {
+      measure(event);
+      observer.accept(event);
+    }
+
+    @Override
+    public void acceptEvents(List<ChatStreamEvent> events) {
+      events.forEach(this::measure);
+      observer.acceptEvents(events);
+    }
+
+    private void measure(ChatStreamEvent event) {
       progress.began();
       switch (event) {
         case ChatStreamEvent.TextDelta delta -> progress.produced(delta.text());
@@ -185,7 +197,6 @@ public final class ConverseService implements ConverseUseCase {
         case ChatStreamEvent.Metadata metadata -> progress.reported(metadata.usage());
         default -> {}
       }
-      observer.accept(event);
     }
 
     /** Whether the model sent anything. */

@@ -17,6 +17,7 @@ import io.bedrockgateway.domain.invoke.InvocationSummary;
 import io.bedrockgateway.domain.invoke.StreamUsage;
 import io.bedrockgateway.domain.usage.Operation;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -151,12 +152,22 @@ public final class InvokeService implements InvokeUseCase {
 
     @Override
     public void accept(InvocationChunk chunk) {
+      measure(chunk);
+      observer.accept(chunk);
+    }
+
+    @Override
+    public void acceptChunks(List<InvocationChunk> chunks) {
+      chunks.forEach(this::measure);
+      observer.acceptChunks(chunks);
+    }
+
+    private void measure(InvocationChunk chunk) {
       progress.began();
       if (!chunk.output().isEmpty()) {
         progress.produced(chunk.output());
       }
       chunk.usage().ifPresent(progress::reported);
-      observer.accept(chunk);
     }
 
     StreamProgress<StreamUsage> progress() {

@@ -291,6 +291,50 @@ class ConverseServiceTest {
   }
 
   @Test
+  void eventsThatArrivedTogetherAreMeteredBeforeTheyArePassedOnTogether() {
+    List<ChatStreamEvent> script =
+        List.of(
+            new ChatStreamEvent.MessageStart(Role.ASSISTANT),
+            new ChatStreamEvent.TextDelta(0, "日本語の答えです"),
+            new ChatStreamEvent.MessageStop(StopReason.END_TURN),
+            new ChatStreamEvent.Metadata(new TokenUsage(9, 11), 12));
+    List<List<ChatStreamEvent>> passedOnTogether = new ArrayList<>();
+    ConverseStreamObserver leavingAtTheBatch =
+        new ConverseStreamObserver() {
+          @Override
+          public void admitted(Optional<RateLimitStatus> rateLimit) {}
+
+          @Override
+          public void accept(ChatStreamEvent event) {}
+
+          @Override
+          public void acceptEvents(List<ChatStreamEvent> events) {
+            passedOnTogether.add(events);
+            throw new ClientCancelled(null);
+          }
+        };
+
+    assertThatThrownBy(
+            () ->
+                service(
+                    streaming(
+                        script,
+                        Optional.empty(),
+                        (events, sink) -> {
+                          sink.accept(events.getFirst());
+                          sink.acceptEvents(events.subList(1, events.size()));
+                        }))
+                    .stream(command(principal), leavingAtTheBatch))
+        .isInstanceOf(ClientCancelled.class);
+
+    assertThat(passedOnTogether).containsExactly(script.subList(1, script.size()));
+    UsageEvent event = usage.getFirst();
+    assertThat(event.outcome()).isEqualTo(Outcome.CANCELLED);
+    assertThat(event.usage()).isEqualTo(new TokenUsage(9, 11));
+    assertThat(event.tokensSource()).isEqualTo(TokensSource.UPSTREAM);
+  }
+
+  @Test
   void aClientThatLeavesBeforeTheMetadataIsBilledAnEstimateThatCountsEveryJapaneseCharacter() {
     List<ChatStreamEvent> script =
         List.of(
@@ -530,6 +574,17 @@ class ConverseServiceTest {
   }
 
   private ChatInvoker streaming(List<ChatStreamEvent> script, Optional<GatewayException> failure) {
+    return streaming(script, failure, (events, sink) -> events.forEach(sink::accept));
+  }
+
+  /** Gives the sink the script's events: one by one, or as the relay gives those that arrived. */
+  @FunctionalInterface
+  private interface Delivery {
+    void deliver(List<ChatStreamEvent> events, ChatStreamSink sink);
+  }
+
+  private ChatInvoker streaming(
+      List<ChatStreamEvent> script, Optional<GatewayException> failure, Delivery delivery) {
     return new ChatInvoker() {
       @Override
       public long countTokens(ModelRoute route, ChatRequest request) {
@@ -545,7 +600,7 @@ class ConverseServiceTest {
       public StreamSummary converseStream(
           ModelRoute route, ChatRequest request, ChatStreamSink sink) {
         invoked.add(route);
-        script.forEach(sink::accept);
+        delivery.deliver(script, sink);
         failure.ifPresent(
             error -> {
               throw error;

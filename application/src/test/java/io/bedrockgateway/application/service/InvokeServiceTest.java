@@ -240,6 +240,37 @@ class InvokeServiceTest {
   }
 
   @Test
+  void chunksThatArrivedTogetherAreMeteredBeforeTheyArePassedOnTogether() {
+    List<Integer> passedOnTogether = new ArrayList<>();
+    InvokeStreamObserver leavingAtTheBatch =
+        new InvokeStreamObserver() {
+          @Override
+          public void admitted(Optional<RateLimitStatus> rateLimit) {}
+
+          @Override
+          public void accept(InvocationChunk chunk) {}
+
+          @Override
+          public void acceptChunks(List<InvocationChunk> chunks) {
+            passedOnTogether.add(chunks.size());
+            throw new ClientCancelled(new InterruptedException("client gone"));
+          }
+        };
+
+    assertThatThrownBy(
+            () ->
+                service(new FakeRawInvoker().arrivingTogether()).stream(
+                    command(BODY, OptionalInt.of(300)), leavingAtTheBatch))
+        .isInstanceOf(ClientCancelled.class);
+
+    // message_start alone; then the four words, message_delta (the final usage) and message_stop
+    assertThat(passedOnTogether).containsExactly(6);
+    UsageEvent event = usage.getFirst();
+    assertThat(event.usage()).isEqualTo(new TokenUsage(BODY.estimatedPromptTokens(), 4));
+    assertThat(event.tokensSource()).isEqualTo(TokensSource.UPSTREAM);
+  }
+
+  @Test
   void refusesAModelTheKeyMayNotUseBeforeCallingIt() {
     Principal restricted =
         new Principal(

@@ -1,5 +1,7 @@
 package io.bedrockgateway.domain.chat;
 
+import java.util.List;
+
 /**
  * Receives the events of a streamed answer as they arrive. An implementation that can no longer
  * deliver (the client went away) throws {@link io.bedrockgateway.domain.error.ClientCancelled}, and
@@ -8,6 +10,14 @@ package io.bedrockgateway.domain.chat;
 @FunctionalInterface
 public interface ChatStreamSink {
   void accept(ChatStreamEvent event);
+
+  /**
+   * Events that arrived together, in order: a sink may pass them on in one write instead of one
+   * write each. By default each goes to {@link #accept}.
+   */
+  default void acceptEvents(List<ChatStreamEvent> events) {
+    events.forEach(this::accept);
+  }
 
   /**
    * Called once, just before the first event, with the model that serves the stream: with fallback

@@ -14,6 +14,7 @@ import io.bedrockgateway.domain.quota.RateLimitStatus;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,6 +73,17 @@ final class AnthropicEventStream implements InvokeStreamObserver, ResponseStream
   public void serving(ModelId model) {
     if (!sse.started()) {
       GatewayHeaders.servedModel(ctx, model);
+    }
+  }
+
+  /** Chunks that arrived together go out in one write, with no ping between them. */
+  @Override
+  public void acceptChunks(List<InvocationChunk> chunks) {
+    writing.lock();
+    try {
+      sse.together(() -> chunks.forEach(this::accept));
+    } finally {
+      writing.unlock();
     }
   }
 

@@ -3,6 +3,7 @@ package io.bedrockgateway.adapter.http.bedrock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bedrockgateway.adapter.http.common.ErrorReply;
+import io.bedrockgateway.adapter.http.common.Flushing;
 import io.bedrockgateway.adapter.http.common.ResponseStream;
 import io.bedrockgateway.adapter.http.common.StreamDeadline;
 import io.bedrockgateway.domain.error.ClientCancelled;
@@ -18,12 +19,12 @@ import software.amazon.awssdk.eventstream.Message;
 
 /**
  * Writes {@code application/vnd.amazon.eventstream} frames as Bedrock Runtime does, each flushed on
- * its own: events with the string headers {@code :event-type}, {@code :content-type}, {@code
- * :message-type} in that order and a JSON payload, and a failure once the stream began as one
- * exception frame ({@code :message-type exception}, {@code :exception-type} in camelCase), which
- * the AWS SDKs raise as their typed exceptions. The 200 is committed only with the first frame, so
- * a failure before it is still a real status. A client that left surfaces as {@link
- * ClientCancelled}.
+ * its own unless written {@link #together} with others that arrived at the same time: events with
+ * the string headers {@code :event-type}, {@code :content-type}, {@code :message-type} in that
+ * order and a JSON payload, and a failure once the stream began as one exception frame ({@code
+ * :message-type exception}, {@code :exception-type} in camelCase), which the AWS SDKs raise as
+ * their typed exceptions. The 200 is committed only with the first frame, so a failure before it is
+ * still a real status. A client that left surfaces as {@link ClientCancelled}.
  */
 final class EventStreamWriter implements ResponseStream {
   static final String CONTENT_TYPE = "application/vnd.amazon.eventstream";
@@ -32,6 +33,7 @@ final class EventStreamWriter implements ResponseStream {
   private final Context ctx;
   private final ObjectMapper json;
   private final StreamDeadline deadline;
+  private final Flushing flushing = new Flushing();
   private OutputStream body;
 
   /**
@@ -50,6 +52,11 @@ final class EventStreamWriter implements ResponseStream {
     headers.put(":content-type", HeaderValue.fromString(JSON));
     headers.put(":message-type", HeaderValue.fromString("event"));
     write(headers, payload);
+  }
+
+  /** Runs {@code writes}, events that arrived together, and flushes once after the last. */
+  void together(Runnable writes) {
+    flushing.together(writes, () -> body);
   }
 
   /** Ends the stream, as a departed client would, once it has lasted longer than it may. */
@@ -101,7 +108,7 @@ final class EventStreamWriter implements ResponseStream {
       ByteBuffer frame = new Message(headers, json.writeValueAsBytes(payload)).toByteBuffer();
       begin();
       body.write(frame.array(), frame.arrayOffset() + frame.position(), frame.remaining());
-      body.flush();
+      flushing.afterWrite(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a stream event could not be written as JSON", e);
     } catch (IOException e) {

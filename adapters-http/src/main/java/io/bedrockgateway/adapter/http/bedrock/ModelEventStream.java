@@ -10,6 +10,7 @@ import io.bedrockgateway.domain.invoke.InvocationChunk;
 import io.bedrockgateway.domain.quota.RateLimitStatus;
 import io.javalin.http.Context;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,12 +41,24 @@ final class ModelEventStream implements ConverseStreamObserver, InvokeStreamObse
     GatewayHeaders.servedModel(ctx, model);
   }
 
+  /** Events that arrived together go out in one write. */
+  @Override
+  public void acceptEvents(List<ChatStreamEvent> events) {
+    frames.together(() -> events.forEach(this::accept));
+  }
+
   @Override
   public void accept(ChatStreamEvent event) {
     frames.checkTime();
     Map.Entry<String, Object> named =
         ConverseJson.streamEvent(event, Optional.empty()).entrySet().iterator().next();
     frames.event(named.getKey(), named.getValue());
+  }
+
+  /** Chunks that arrived together go out in one write. */
+  @Override
+  public void acceptChunks(List<InvocationChunk> chunks) {
+    frames.together(() -> chunks.forEach(this::accept));
   }
 
   @Override

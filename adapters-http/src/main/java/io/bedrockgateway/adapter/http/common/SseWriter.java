@@ -10,10 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Writes server-sent events, each flushed on its own: {@code data: <one-line JSON>}, optionally
- * after {@code event: <name>}. The 200 is committed only with the first event, so a failure before
- * it can still become a real HTTP status. A client that left surfaces as {@link ClientCancelled},
- * which stops the model's answer.
+ * Writes server-sent events, each flushed on its own unless written {@link #together} with others
+ * that arrived at the same time: {@code data: <one-line JSON>}, optionally after {@code event:
+ * <name>}. The 200 is committed only with the first event, so a failure before it can still become
+ * a real HTTP status. A client that left surfaces as {@link ClientCancelled}, which stops the
+ * model's answer.
  */
 public final class SseWriter {
   private static final byte[] EVENT = "event: ".getBytes(StandardCharsets.UTF_8);
@@ -24,6 +25,7 @@ public final class SseWriter {
   private final Context ctx;
   private final ObjectMapper json;
   private final StreamDeadline deadline;
+  private final Flushing flushing = new Flushing();
   private OutputStream body;
 
   /**
@@ -68,6 +70,11 @@ public final class SseWriter {
     write(null, text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Runs {@code writes}, events that arrived together, and flushes once after the last. */
+  public void together(Runnable writes) {
+    flushing.together(writes, () -> body);
+  }
+
   /** Makes sure even an answer without events is a well-formed, empty event stream. */
   public void complete() {
     try {
@@ -88,7 +95,7 @@ public final class SseWriter {
       body.write(DATA);
       body.write(line);
       body.write(END_OF_EVENT);
-      body.flush();
+      flushing.afterWrite(body);
     } catch (IOException e) {
       throw new ClientCancelled(e);
     }

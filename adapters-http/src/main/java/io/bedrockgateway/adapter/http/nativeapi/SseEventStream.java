@@ -13,6 +13,7 @@ import io.bedrockgateway.domain.error.ClientCancelled;
 import io.bedrockgateway.domain.quota.RateLimitStatus;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,12 @@ final class SseEventStream implements ConverseStreamObserver, ResponseStream {
   public void serving(ModelId model) {
     servedModel = Optional.of(model);
     GatewayHeaders.servedModel(ctx, model);
+  }
+
+  /** Events that arrived together go out in one write. */
+  @Override
+  public void acceptEvents(List<ChatStreamEvent> events) {
+    sse.together(() -> events.forEach(this::accept));
   }
 
   @Override

@@ -63,6 +63,12 @@ final class ChatChunkStream implements ConverseStreamObserver, StreamGuard.Event
     GatewayHeaders.servedModel(ctx, model);
   }
 
+  /** Events that arrived together go out in one write. */
+  @Override
+  public void acceptEvents(List<ChatStreamEvent> events) {
+    sse.together(() -> events.forEach(this::accept));
+  }
+
   @Override
   public void accept(ChatStreamEvent event) {
     sse.checkTime();

@@ -35,6 +35,7 @@ public final class FakeRawInvoker implements RawInvoker {
   private final List<String> words;
   private final long cacheRead;
   private Optional<Failure> failure = Optional.empty();
+  private boolean together;
 
   private record Failure(int afterChunks, GatewayException error) {}
 
@@ -74,6 +75,15 @@ public final class FakeRawInvoker implements RawInvoker {
         Optional.of(usage(body)));
   }
 
+  /**
+   * Streams give the first chunk alone and the rest together, as the Bedrock adapter's relay does
+   * with chunks that arrived while the first was written.
+   */
+  public FakeRawInvoker arrivingTogether() {
+    together = true;
+    return this;
+  }
+
   @Override
   public InvocationSummary invokeStream(
       ModelRoute route, InvocationBody body, InvocationStreamSink sink) {
@@ -106,6 +116,11 @@ public final class FakeRawInvoker implements RawInvoker {
             Optional.of(new StreamUsage(usage, true))));
     chunks.add(chunk("{\"type\":\"message_stop\"}", "", Optional.empty()));
     sink.serving(model);
+    if (together) {
+      sink.accept(chunks.getFirst());
+      sink.acceptChunks(chunks.subList(1, chunks.size()));
+      return new InvocationSummary(model, Optional.of(new StreamUsage(usage, true)));
+    }
     for (int index = 0; index < chunks.size(); index++) {
       if (failure.isPresent() && failure.get().afterChunks() == index) {
         throw failure.get().error();
