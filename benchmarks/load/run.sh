@@ -12,7 +12,7 @@
 #
 # Settings (environment): QUICK, SKIP_BUILD=1 (use the jars already built), MVN_ARGS (e.g. -o),
 # WARMUP_SECONDS, GATEWAY_WARMUP_SECONDS, WARMUP_STREAMS, ROW_SECONDS, FIRST_SECONDS, STREAMS, OPEN_STREAMS, OPEN_STREAM_SECONDS,
-# REDIS_SOAK_SECONDS, CONNECTIONS ("1 16 64"), GATEWAY_JAVA_OPTS, AOT (auto|off), MONGODB_URI
+# REDIS_SOAK_SECONDS, USAGE_SETTLE_SECONDS, CONNECTIONS ("1 16 64"), GATEWAY_JAVA_OPTS, AOT (auto|off), MONGODB_URI
 # (else mongo-java-server), REDIS_SERVER (path of redis-server), RESULTS (the Markdown file),
 # TARGETS (any of "direct nginx memory redis"), ASYNC_PROFILER and PROFILE_DIR (see profile()).
 set -euo pipefail
@@ -24,11 +24,12 @@ if [ "$QUICK" = 1 ]; then
   : "${WARMUP_SECONDS:=3}" "${GATEWAY_WARMUP_SECONDS:=3}" "${WARMUP_STREAMS:=20}"
   : "${ROW_SECONDS:=2}" "${FIRST_SECONDS:=3}" "${STREAMS:=20}"
   : "${OPEN_STREAMS:=300}" "${OPEN_STREAM_SECONDS:=5}" "${REDIS_SOAK_SECONDS:=5}"
-  : "${AOT_TRAINING_REQUESTS:=30}"
+  : "${AOT_TRAINING_REQUESTS:=30}" "${USAGE_SETTLE_SECONDS:=10}"
 else
   : "${WARMUP_SECONDS:=30}" "${GATEWAY_WARMUP_SECONDS:=150}" "${WARMUP_STREAMS:=3000}"
   : "${ROW_SECONDS:=10}" "${FIRST_SECONDS:=10}" "${STREAMS:=300}"
   : "${OPEN_STREAMS:=10000}" "${OPEN_STREAM_SECONDS:=30}" "${REDIS_SOAK_SECONDS:=60}"
+  : "${USAGE_SETTLE_SECONDS:=120}"
 fi
 CONNECTIONS=${CONNECTIONS:-"1 16 64"}
 TARGETS=${TARGETS:-"direct nginx memory redis"}
@@ -284,6 +285,7 @@ gateway_rows() { # NAME
   log "$name first ${FIRST_SECONDS} s: $first (ready after $ready ms)"
   rows_for "$name" "$url" "$WORK/gateway.json" "X-API-Key: $KEY" "$GATEWAY_PID" "$GATEWAY_WARMUP_SECONDS"
   steady=$(measure_quietly "$url")
+  usage_settled "$name"
   FIRST_ROWS+=("| $name | $ready | $(printf '%.0f' "$(field rps "$first")") | $(printf '%.0f' "$steady") | $(awk -v a="$(field rps "$first")" -v b="$steady" 'BEGIN { printf "%.0f %%", 100 * a / b }') |")
   streams "$name" "${url}-stream" "$WORK/gateway.json" "X-API-Key: $KEY"
 }
@@ -293,6 +295,27 @@ measure_quietly() { field rps "$(run_wrk "$1" "$WORK/gateway.json" "X-API-Key: $
 metric() { # NAME-REGEX: the sum of the matching series on the admin listener, empty if none
   { curl -sf "http://127.0.0.1:$ADMIN_PORT/metrics" || true; } \
     | awk -v re="$1" '$0 ~ "^"re { found = 1; sum += $NF } END { if (found) printf "%d", sum }'
+}
+
+# NAME: waits (at most USAGE_SETTLE_SECONDS) until the gateway has written the usage of the rows
+# before, so that the streams row measures streams and not the replay of that usage into the
+# MongoDB stand-in, which falls behind at the Redis rows' rates.
+usage_settled() {
+  local waited=0 left
+  while :; do
+    left=$(( $(metric 'bedrock_gateway_usage_queue_events') + $(metric 'bedrock_gateway_usage_spool_events') + 0 ))
+    if [ "$left" -eq 0 ]; then
+      if [ "$waited" -gt 0 ]; then log "$1: usage of the rows before written after ${waited} s"; fi
+      return 0
+    fi
+    if [ "$waited" -ge "$USAGE_SETTLE_SECONDS" ]; then
+      log "$1: $left usage events still unwritten after ${waited} s; the streams row runs beside them"
+      NOTES+=("$1 streams ran while $left usage events of the rows before were still being written")
+      return 0
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
 }
 
 if [[ " $TARGETS " == *" memory "* ]]; then
