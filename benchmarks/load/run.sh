@@ -63,12 +63,17 @@ mkdir -p "$(dirname "$RESULTS")"
 WORK=$(mktemp -d /tmp/bgw-bench.XXXXXX)
 chmod 755 "$WORK"
 PIDS=()
-cleanup() {
-  local pid
+cleanup() { # SIGTERM to each process started, and SIGKILL to any still there 30 s later
+  local pid waited=0
   for pid in "${PIDS[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
   for pid in "${PIDS[@]}"; do
+    while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt 300 ]; do
+      sleep 0.1
+      waited=$((waited + 1))
+    done
+    kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
   if [ "${KEEP_WORK:-0}" = 1 ]; then echo "logs kept in $WORK" >&2; else rm -rf "$WORK"; fi
@@ -334,7 +339,10 @@ if [[ " $TARGETS " == *" redis "* ]]; then
   MONGO=${MONGODB_URI:-}
   if [ -z "$MONGO" ]; then
     MONGO_PORT=$(free_port)
-    "$JAVA" -Xmx1g -cp "$TOOLS_JAR" io.bedrockgateway.benchmarks.load.MongoServerMain "$MONGO_PORT" \
+    # it keeps every usage document in memory: a run writes a few hundred thousand, which ran a
+    # 1 GB heap out of memory (slowing it first, so usage went to the gateway's spool)
+    "$JAVA" -Xmx6g -XX:+ExitOnOutOfMemoryError -cp "$TOOLS_JAR" \
+      io.bedrockgateway.benchmarks.load.MongoServerMain "$MONGO_PORT" \
       >"$WORK/mongo.log" 2>&1 &
     PIDS+=("$!")
     until grep -q listening "$WORK/mongo.log"; do sleep 0.1; done
