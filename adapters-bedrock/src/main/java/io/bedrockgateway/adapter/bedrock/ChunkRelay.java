@@ -52,15 +52,15 @@ final class ChunkRelay {
         case StreamHandOff.Event(var output) -> {
           // what arrived while the sink was busy goes with it: at most the hand-off's window
           List<InvocationChunk> arrived = new ArrayList<>(1);
-          int handled = 0;
-          ResponseStream next = output;
-          do {
-            if (next instanceof PayloadPart part && part.bytes() != null) {
-              arrived.add(usage.read(part.bytes().asByteArray()));
-            }
-            handled++;
-            next = handOff.arrivedEvent(any -> true);
-          } while (next != null);
+          int handled =
+              handOff.takeArrived(
+                  output,
+                  any -> true,
+                  next -> {
+                    if (next instanceof PayloadPart part && part.bytes() != null) {
+                      arrived.add(usage.read(part.bytes().asByteArray()));
+                    }
+                  });
           deliver(arrived);
           handOff.requestNext(handled);
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -152,16 +153,20 @@ sealed class StreamHandOff<E> implements Subscriber<E> {
   }
 
   /**
-   * The next event if one has already arrived and {@code joins} takes it, without waiting; null if
-   * none has, if {@code joins} leaves it for {@link #awaitNext}, or if what is next ends the stream
-   * (which {@link #awaitNext} then returns).
+   * Gives {@code handle} the event {@code first}, then, without waiting, each event that has
+   * already arrived behind it as long as {@code joins} takes it (at most the window); what ends the
+   * stream, and an event {@code joins} leaves, stay for {@link #awaitNext}. Returns how many were
+   * handled, for {@link #requestNext(int)} once they were passed on.
    */
-  E arrivedEvent(Predicate<? super E> joins) {
-    if (signals.peek() instanceof Event<E>(var output) && joins.test(output)) {
+  int takeArrived(E first, Predicate<? super E> joins, Consumer<? super E> handle) {
+    handle.accept(first);
+    int handled = 1;
+    while (signals.peek() instanceof Event<E>(var output) && joins.test(output)) {
       signals.poll();
-      return output;
+      handle.accept(output);
+      handled++;
     }
-    return null;
+    return handled;
   }
 
   /**

@@ -67,13 +67,11 @@ final class StreamRelay {
         case StreamHandOff.Event(var output) -> {
           // what arrived while the sink was busy goes with it: at most the hand-off's window
           List<ChatStreamEvent> arrived = new ArrayList<>(1);
-          int handled = 0;
-          ConverseStreamOutput next = output;
-          do {
-            ConverseResponseMapper.toStreamEvent(next).ifPresent(arrived::add);
-            handled++;
-            next = handOff.arrivedEvent(StreamRelay::joinsABatch);
-          } while (next != null);
+          int handled =
+              handOff.takeArrived(
+                  output,
+                  StreamRelay::joinsABatch,
+                  next -> ConverseResponseMapper.toStreamEvent(next).ifPresent(arrived::add));
           try {
             deliver(arrived);
           } catch (ClientCancelled gone) {

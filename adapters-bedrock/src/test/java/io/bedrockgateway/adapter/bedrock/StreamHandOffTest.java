@@ -111,10 +111,12 @@ class StreamHandOffTest {
     handOff.onNext(EVENT);
     handOff.onComplete();
 
+    List<ConverseStreamOutput> taken = new ArrayList<>();
+
     assertThat(handOff.awaitNext(Duration.ofSeconds(HANG_GUARD_SECONDS)))
         .isInstanceOf(StreamHandOff.Event.class);
-    assertThat(handOff.arrivedEvent(any -> true)).isSameAs(EVENT);
-    assertThat(handOff.arrivedEvent(any -> true)).isNull();
+    assertThat(handOff.takeArrived(EVENT, any -> true, taken::add)).isEqualTo(2);
+    assertThat(taken).containsExactly(EVENT, EVENT);
     assertThat(handOff.upstreamEnded()).isFalse();
     assertThat(handOff.awaitNext(Duration.ofSeconds(HANG_GUARD_SECONDS)))
         .isInstanceOf(StreamHandOff.Completed.class);
@@ -126,14 +128,17 @@ class StreamHandOffTest {
     StreamHandOff.Converse handOff = subscribed();
     handOff.onNext(EVENT);
 
-    assertThat(handOff.arrivedEvent(output -> false)).isNull();
+    assertThat(handOff.takeArrived(EVENT, output -> output != EVENT, output -> {})).isEqualTo(1);
     assertThat(handOff.awaitNext(Duration.ofSeconds(HANG_GUARD_SECONDS)))
         .isEqualTo(new StreamHandOff.Event<>(EVENT));
   }
 
   @Test
   void nothingArrivedIsNoEvent() {
-    assertThat(subscribed().arrivedEvent(any -> true)).isNull();
+    List<ConverseStreamOutput> taken = new ArrayList<>();
+
+    assertThat(subscribed().takeArrived(EVENT, any -> true, taken::add)).isEqualTo(1);
+    assertThat(taken).containsExactly(EVENT);
   }
 
   private static StreamHandOff.Converse subscribed() {
